@@ -1,0 +1,47 @@
+"""Assemble and load the pdcnlp spaCy pipeline.
+
+Text in, Doc out: NormalizingTokenizer (clean view, original offsets) →
+pdcnlp_sentences → the entity components. ``load()`` is what users call;
+nothing is downloaded: every part ships inside the package.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers factories)
+from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
+
+MODEL_DIR = Path(__file__).parent / "model"
+
+
+def build(segmenter: str = "char") -> Language:
+    """A fresh pipeline from code, with the rule components only."""
+    nlp = spacy.blank(
+        "zh",
+        config={"nlp": {"tokenizer": {"@tokenizers": "pdcnlp.NormalizingTokenizer.v1", "segmenter": segmenter}}},
+    )
+    nlp.add_pipe("pdcnlp_sentences")
+    for name in components.ENTITY_PIPES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def load(path: Optional[Union[str, Path]] = None, exclude=()) -> Language:
+    """Load the shipped pipeline (or one saved at ``path``).
+
+    With no trained model shipped, the rule pipeline from :func:`build` is
+    returned, so the package always works offline.
+    """
+    if path is not None:
+        return spacy.load(path, exclude=list(exclude))
+    if (MODEL_DIR / "config.cfg").exists():
+        return spacy.load(MODEL_DIR, exclude=list(exclude))
+    nlp = build()
+    for name in exclude:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    return nlp
