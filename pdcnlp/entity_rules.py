@@ -144,8 +144,8 @@ def find_programmes(clean: str) -> List[EntitySpan]:
     out: List[EntitySpan] = []
     for m in quote.finditer(clean):
         inner = m.group().split("”")[0][1:]
-        if inner in excluded:
-            continue
+        if inner in excluded or re.search(r"[。！？!?；;]", inner):
+            continue  # quoted speech, not a name
         has_head = not m.group().endswith("”")
         after_verb = verbs.search(clean[max(0, m.start() - 4):m.start()]) is not None
         if has_head or after_verb or inner in lx["programme_names"]:

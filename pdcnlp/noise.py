@@ -34,6 +34,11 @@ class NoisePattern:
     regex: re.Pattern
     description: str
     examples: Tuple[str, ...]
+    triggers: Tuple[str, ...] = ()
+
+    def may_occur(self, text: str) -> bool:
+        """Cheap substring test: False means the pattern cannot match."""
+        return not self.triggers or any(t in text for t in self.triggers)
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +53,7 @@ def load_patterns() -> Tuple[str, Tuple[NoisePattern, ...]]:
             regex=re.compile(p["pattern"]),
             description=p["description"],
             examples=tuple(p.get("examples", ())),
+            triggers=tuple(p.get("triggers", ())),
         )
         for p in raw["patterns"]
     )
@@ -64,9 +70,12 @@ def find_noise(text: str) -> List[NoiseSpan]:
     _, patterns = load_patterns()
     found: List[NoiseSpan] = []
     for p in patterns:
+        if not p.may_occur(text):
+            continue
+        group = "noise" if "noise" in p.regex.groupindex else 0
         for m in p.regex.finditer(text):
-            if m.end() > m.start():
-                found.append(NoiseSpan(m.start(), m.end(), p.name))
+            if m.end(group) > m.start(group):
+                found.append(NoiseSpan(m.start(group), m.end(group), p.name))
     if not found:
         return found
     found.sort()

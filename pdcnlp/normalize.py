@@ -2,7 +2,7 @@
 
 Every later component reads one *clean view* of the text: noise removed
 (see :mod:`pdcnlp.noise`), Traditional converted to Simplified with OpenCC
-``t2s``, full-width ASCII folded to half-width (１２３ → 123, ，→ ,). The
+``t2s``, full-width digits and letters folded to half-width (１２３ → 123). The
 original text is never changed; :class:`NormalizedText` maps any clean
 offset back to the original and the other way round.
 
@@ -16,39 +16,86 @@ offsets stay exact, and log it.
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
+import tempfile
 from bisect import bisect_right
 from functools import lru_cache
-from typing import List, Sequence, Tuple
+from importlib import resources
+from pathlib import Path
+from typing import Callable, List, Sequence, Tuple
 
 from .noise import NoiseSpan, find_noise
 
 log = logging.getLogger(__name__)
 
-# U+FF01..U+FF5E are full-width forms of U+0021..U+007E; U+3000 is the
-# ideographic space.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+# Full-width digits, Latin letters and the signs that occur inside numbers
+# (％ ＋ － ． ／) fold to ASCII. CJK punctuation (，。：；（）) is left as
+# it is: it is on nearly every line of Chinese text, so folding it would cost
+# a full translate pass per text, and the components read both forms.
+_FOLDED = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F]
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in _FOLDED}
+_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d-\uff0f]")
+
+
+def _opencc_share() -> Path:
+    import opencc
+
+    return Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
 
 @lru_cache(maxsize=1)
-def _converter():
+def _converter() -> Tuple[Callable[[str], str], bool]:
+    """``(convert, folds_width)``.
+
+    OpenCC's own ``t2s`` chain plus one text dictionary of ours
+    (``resources/opencc_fullwidth.txt``) folds full-width digits and letters
+    in the same C++ pass: measured 8% over plain t2s, against 2x for a
+    Python ``str.translate`` afterwards. OpenCC needs absolute paths to its
+    dictionaries, so the config is written once per process to a temporary
+    file. If that fails (another OpenCC layout), plain ``t2s`` is used and
+    folding is done in Python.
+    """
     import opencc  # the official OpenCC wheel (C++), ~45x faster than the pure-Python port
 
-    return opencc.OpenCC("t2s")
+    try:
+        share = _opencc_share()
+        fold_dict = resources.files("pdcnlp.resources").joinpath("opencc_fullwidth.txt")
+        config = json.loads((share / "t2s.json").read_text(encoding="utf-8"))
+
+        def absolute(d: dict) -> None:
+            if d.get("type") == "ocd2":
+                d["file"] = str(share / d["file"])
+            for sub in d.get("dicts", []):
+                absolute(sub)
+
+        for step in config.get("normalization", []) + config["conversion_chain"]:
+            absolute(step["dict"])
+        config["conversion_chain"].append({"dict": {"type": "text", "file": str(fold_dict)}})
+        fd, path = tempfile.mkstemp(prefix="pdcnlp-opencc-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(config, f, ensure_ascii=False)
+        conv = opencc.OpenCC(path)
+        if conv.convert("臺１Ａ％") == "台1A%":
+            return conv.convert, True
+        log.warning("OpenCC fold config gave an unexpected result; folding in Python")
+    except Exception as e:  # pragma: no cover - depends on the installed OpenCC layout
+        log.warning("could not build the OpenCC t2s+fold config (%s); folding in Python", e)
+    return opencc.OpenCC("t2s").convert, False
 
 
 def to_simplified(text: str) -> str:
-    """OpenCC ``t2s`` with a guaranteed one-to-one length.
+    """OpenCC ``t2s`` (and width folding where OpenCC does it) with a
+    guaranteed one-to-one length.
 
     >>> to_simplified("儀隴縣委老幹部局")
     '仪陇县委老干部局'
     """
     if not text:
         return text
-    conv = _converter().convert
+    conv, _ = _converter()
     out = conv(text)
     if len(out) == len(text):
         return out
@@ -159,5 +206,7 @@ def normalize(text: str) -> NormalizedText:
         kept = "".join(pieces)
         if not segments:
             segments = [(0, len(text), 0)]
-    clean = fold_width(to_simplified(kept))
+    clean = to_simplified(kept)
+    if not _converter()[1]:
+        clean = fold_width(clean)
     return NormalizedText(text, clean, noise, segments)

@@ -71,6 +71,11 @@ def _han_ratio(s: str) -> float:
     return han / len(s)
 
 
+# Bytes that never occur in text files in any of our encodings (the C0
+# controls but tab, newlines, form feed and escape).
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
+
+
 def decode_bytes(data: bytes) -> Tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`UnreadableFile` for binary data."""
     if not data:
@@ -80,8 +85,9 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     sample = data[:65536]
-    if sample.count(b"\x00") > len(sample) // 100:
-        raise UnreadableFile("binary file (NUL bytes)")
+    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > len(sample) // 100:
+        raise UnreadableFile(f"binary file ({controls} control bytes in the first {len(sample)})")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:

@@ -19,7 +19,7 @@ def test_to_simplified():
 
 
 def test_fold_width():
-    assert fold_width("１２３，ＡＢ　") == "123,AB "
+    assert fold_width("１２３，ＡＢ％") == "123，AB%"
     assert fold_width("没有全角") == "没有全角"
 
 

@@ -37,6 +37,8 @@ class EntityRules:
             i, j = clean_to_token_span(starts, s, e)
             if j <= i or any(k in taken for k in range(i, j)):
                 continue
+            if any(doc[k].is_sent_start for k in range(i + 1, j)):
+                continue  # an entity never crosses a sentence boundary
             taken.update(range(i, j))
             new.append(Span(doc, i, j, label=label))
         if new:

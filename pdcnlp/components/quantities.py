@@ -16,7 +16,7 @@ the objects on access.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import List, Optional
 
 from spacy.language import Language
@@ -69,7 +69,7 @@ def _get_measurements(doc: Doc) -> List[Measurement]:
     out = []
     for r in doc.user_data.get(MEASUREMENTS_KEY, ()):
         target = doc[r["target"][0]:r["target"][1]] if r.get("target") else None
-        out.append(Measurement(doc[r["start"]:r["end"]], r["value"], r["qualifier"], r["unit"],
+        out.append(Measurement(Span(doc, r["start"], r["end"], label=LABEL), r["value"], r["qualifier"], r["unit"],
                                r["unit_class"], r.get("high"), target))
     return out
 
@@ -126,7 +126,6 @@ class QuantityRecognizer:
             spans.append(Span(doc, i, j, label=LABEL))
             records.append({"start": i, "end": j, "value": q.value, "qualifier": q.qualifier,
                             "unit": q.unit, "unit_class": q.unit_class, "high": q.high, "target": None})
-        keep = set()
         if self.overwrite_ents:
             doc.ents = filter_spans(spans)
         else:
