@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import List
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,7 +59,11 @@ class SentenceSplitter:
     """Sets ``token.is_sent_start`` for every token (see module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         flags = sentence_starts([t.norm_ for t in doc], [t.text for t in doc])
-        for token, flag in zip(doc, flags):
-            token.is_sent_start = flag
+        # One array write: setting token.is_sent_start one token at a time
+        # is quadratic in spaCy (measured: 99% of pipeline time on long docs).
+        values = numpy.fromiter((1 if f else -1 for f in flags), dtype="int64", count=len(flags))
+        doc.from_array([SENT_START], values.reshape(-1, 1).view("uint64"))
         return doc

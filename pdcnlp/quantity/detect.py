@@ -26,6 +26,9 @@ from typing import Dict, List, Optional, Tuple
 from .numerals import NUMERAL_CHARS, DIGITS, Number, parse_number
 
 QUALIFIERS = ("exact", "over", "under", "approx", "range")
+# Units of measure proper: after them 一 is the number one (一美元, 一吨),
+# not the article it is before a classifier (一次, 一批).
+MEASURE_CLASSES = ("money", "length_area", "other", "percent")
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def _pattern() -> re.Pattern:
     suffix = "|".join(re.escape(s) for s in sorted(rules["suffix_qualifiers"], key=len, reverse=True))
     units = "|".join(re.escape(u) for u in all_units)
     return re.compile(
-        rf"(?P<pre>{prefix})?"
+        rf"(?P<pre>{prefix})?(?P<neg>负|-(?=\d))?"
         rf"(?:(?P<pct>百分之)(?P<pnum>{num})"
         rf"|(?P<num>{num})(?:(?P<sep>{seps})(?P<num2>{num}))?(?P<infix>{infix})?(?P<mult>[万亿]+)?(?P<unit>{units}))"
         rf"(?P<post>{suffix})?"
@@ -142,6 +145,8 @@ def _read(m: re.Match) -> Optional[Tuple[Number, Optional[Number], str, str]]:
         value = parse_number(m.group("pnum"))
         if value is None:
             return None
+        if m.group("neg"):
+            value = -value
         unit, high = "%", None
     else:
         num, unit, mult = m.group("num"), m.group("unit"), m.group("mult")
@@ -149,8 +154,11 @@ def _read(m: re.Match) -> Optional[Tuple[Number, Optional[Number], str, str]]:
             return None
         if unit in arabic_only and not re.fullmatch(r"[\d.,]+", num):
             return None
-        if num == "一" and not (pre or m.group("infix") or mult or m.group("sep")):
-            return None  # the article: 一次, 一批, 一把
+        if re.fullmatch(r"\d+(?:\.\d+)?千", num) and "千" + unit in unit_to_class:
+            num, unit = num[:-1], "千" + unit  # 12千米 is 12 km; 三千米 stays 3000 m
+        if num == "一" and not (pre or m.group("infix") or mult or m.group("sep")) \
+                and unit_to_class.get(unit) not in MEASURE_CLASSES:
+            return None  # the article: 一次, 一批, 一把 (but 一美元, 一吨 are amounts)
         if unit == "年":
             if re.fullmatch(r"[12]\d{3}", num) and not (pre or m.group("infix") or mult):
                 return None  # a year: 2021年
@@ -159,6 +167,8 @@ def _read(m: re.Match) -> Optional[Tuple[Number, Optional[Number], str, str]]:
         value = _value(num, mult)
         if value is None:
             return None
+        if m.group("neg"):
+            value = -value
         high = None
         if m.group("sep"):
             high = _value(m.group("num2"), mult)

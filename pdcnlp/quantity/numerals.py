@@ -10,13 +10,13 @@ Input is expected in the clean view (Simplified, half-width); Traditional
 from __future__ import annotations
 
 import re
-from typing import Optional, Union
+from typing import Optional, Tuple, Union
 
 Number = Union[int, float]
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "幺": 1,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "幺": 1, "俩": 2, "倆": 2,
     "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
     "柒": 7, "捌": 8, "玖": 9,
 }
@@ -24,7 +24,7 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
-_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _TOKEN = re.compile(rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{NUMERAL_CHARS}]")
 
 
@@ -87,9 +87,11 @@ def parse_number(text: str) -> Optional[Number]:
     (38000, 500014600, 10)
     """
     s = text.strip().replace(" ", "")
+    # 万万 is an old way of writing 亿 (10万万 = 10亿)
+    s = s.replace("万万", "亿").replace("萬萬", "億").replace("點", "点")
     if not s:
         return None
-    negative = s[0] in "负-"
+    negative = s[0] in "负負-"
     if negative:
         s = s[1:]
     if _ARABIC.fullmatch(s):
@@ -107,3 +109,24 @@ def parse_number(text: str) -> Optional[Number]:
     if negative:
         value = -value
     return _tidy(value)
+
+
+_APPROX = re.compile(r"(?P<num>.+?)(?P<q>[余餘多来])(?P<mult>[万萬亿億]*)")
+
+
+def parse_approximate(text: str) -> Optional[Tuple[Number, str]]:
+    """``(value, qualifier)`` for a numeral that may carry 余/多/来 inside or
+    after it: 500余万 → (5000000, "over"), 十多 → (10, "over"), 3万 → (30000,
+    "exact"). None when it is not a numeral."""
+    s = text.strip()
+    value = parse_number(s)
+    if value is not None:
+        return value, "exact"
+    m = _APPROX.fullmatch(s)
+    if not m:
+        return None
+    base = parse_number(m.group("num"))
+    mult = parse_number(m.group("mult")) if m.group("mult") else 1
+    if base is None or mult is None:
+        return None
+    return _tidy(base * mult), "approx" if m.group("q") == "来" else "over"

@@ -1,0 +1,55 @@
+"""Where pipeline time goes: each component's share, on the political corpora.
+
+    python benchmarks/bench_components.py
+
+Runs the loaded pipeline step by step on the same docs (tokenizer, then each
+component in order), timing each step; reports seconds and share of the
+total. The shares are ratios within one run, so machine noise cancels.
+"""
+from __future__ import annotations
+
+import datetime
+import time
+from collections import defaultdict
+
+from _common import political_texts, write_result
+import pdcnlp
+
+
+def main() -> None:
+    texts = political_texts()
+    n_chars = sum(len(t) for t in texts)
+    nlp = pdcnlp.load()
+    times = defaultdict(float)
+    for _ in range(2):
+        run = defaultdict(float)
+        for text in texts:
+            t0 = time.perf_counter()
+            doc = nlp.make_doc(text)
+            run["tokenizer (normalise + segment)"] += time.perf_counter() - t0
+            for name, proc in nlp.pipeline:
+                t0 = time.perf_counter()
+                doc = proc(doc)
+                run[name] += time.perf_counter() - t0
+        if not times or sum(run.values()) < sum(times.values()):
+            times = run
+    total = sum(times.values())
+    lines = [
+        "# Pipeline time by component",
+        "",
+        f"{datetime.date.today()} · {len(texts)} texts, {n_chars:,} chars (political corpora) · "
+        f"pipeline: {', '.join(nlp.pipe_names)} · best of 2",
+        "",
+        "| step | seconds | share | chars/s |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, t in times.items():
+        lines.append(f"| {name} | {t:.2f} | {t / total:.1%} | {n_chars / t:,.0f} |")
+    lines.append(f"| **whole pipeline** | {total:.2f} | 100% | {n_chars / total:,.0f} |")
+    md = "\n".join(lines) + "\n"
+    print(md)
+    write_result("components", md)
+
+
+if __name__ == "__main__":
+    main()
