@@ -55,7 +55,7 @@ def _converter() -> Tuple[Callable[[str], str], bool]:
     in the same C++ pass: measured 8% over plain t2s, against 2x for a
     Python ``str.translate`` afterwards. OpenCC needs absolute paths to its
     dictionaries, so the config is written once per process to a temporary
-    file. If that fails (another OpenCC layout), plain ``t2s`` is used and
+    file (deleted once OpenCC has read it). If that fails (another OpenCC layout), plain ``t2s`` is used and
     folding is done in Python.
     """
     import opencc  # the official OpenCC wheel (C++), ~45x faster than the pure-Python port
@@ -77,7 +77,10 @@ def _converter() -> Tuple[Callable[[str], str], bool]:
         fd, path = tempfile.mkstemp(prefix="pdcnlp-opencc-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(config, f, ensure_ascii=False)
-        conv = opencc.OpenCC(path)
+        try:
+            conv = opencc.OpenCC(path)  # reads config and dictionaries now
+        finally:
+            os.unlink(path)
         if conv.convert("臺１Ａ％") == "台1A%":
             return conv.convert, True
         log.warning("OpenCC fold config gave an unexpected result; folding in Python")
