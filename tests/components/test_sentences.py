@@ -1,4 +1,4 @@
-from pdcnlp.components.sentences import sentence_starts
+from pdcnlp.sentences import sentence_spans
 
 
 def _split(nlp, text):
@@ -17,6 +17,13 @@ def test_half_and_full_width_marks_split_alike(nlp):
     assert len(_split(nlp, "一是學習;二是實踐")) == len(_split(nlp, "一是學習；二是實踐")) == 2
 
 
-def test_pure_function():
-    assert sentence_starts(["a", "。", "b"], ["a", "。", "b"]) == [True, False, True]
-    assert sentence_starts([], []) == []
+def test_noise_does_not_move_boundaries(nlp):
+    assert len(_split(nlp, "創(chuàng)新。結(jié)合")) == 2
+
+
+def test_pure_function_strips_and_skips_blank_lines():
+    text = "  第一句。第二句\n\n  第三句！”  \n"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["第一句。", "第二句", "第三句！”"]
+    tiles = sentence_spans(text, strip=False)
+    assert "".join(text[s:e] for s, e in tiles) == text
+    assert sentence_spans("") == []

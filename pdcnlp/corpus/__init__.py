@@ -1,0 +1,1 @@
+"""The annotated corpus format (ANNOTATION.md): validation, loading, scoring."""

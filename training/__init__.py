@@ -1,0 +1,1 @@
+"""Training, corpus building and evaluation scripts (``python -m training.X``)."""
