@@ -70,6 +70,43 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .corpus.validate import validate_file
+
+    problems = []
+    for path in args.files:
+        problems += [f"{path}: {p}" for p in validate_file(path)]
+    for p in problems:
+        print(p)
+    print(f"pdcnlp validate: {len(problems)} problem(s) in {len(args.files)} file(s)", file=sys.stderr)
+    return 1 if problems else EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .corpus.dataset import load_records
+    from .corpus.scoring import format_table, predict, score
+    from .corpus.validate import validate_file
+    from .pipeline import load
+
+    problems = validate_file(args.gold)
+    if problems:
+        for p in problems[:20]:
+            print(p, file=sys.stderr)
+        print(f"pdcnlp evaluate: {args.gold} is not valid ({len(problems)} problems); see pdcnlp validate",
+              file=sys.stderr)
+        return 1
+    records = load_records(args.gold)
+    nlp = load(args.model) if args.model else load()
+    scores = score(records, predict(nlp, records))
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False))
+    else:
+        print(format_table(scores))
+    return EXIT_OK
+
+
 def _progress(total: int, quiet: bool):
     try:
         from tqdm import tqdm
@@ -94,6 +131,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="file suffix to take from folders (repeatable; default .txt)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_cmd_extract)
+
+    va = sub.add_parser("validate", help="check annotation JSONL files against ANNOTATION.md's format")
+    va.add_argument("files", nargs="+")
+    va.set_defaults(func=_cmd_validate)
+
+    ev = sub.add_parser("evaluate", help="score the installed pipeline on an annotated JSONL file")
+    ev.add_argument("gold", help="annotated JSONL (ANNOTATION.md format)")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    ev.add_argument("--model", help="a saved pipeline directory instead of the installed one")
+    ev.set_defaults(func=_cmd_evaluate)
     return parser
 
 

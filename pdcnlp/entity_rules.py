@@ -70,6 +70,8 @@ def boundary_starts(clean: str) -> List[int]:
     out = [0] if clean else []
     for i in range(1, len(clean)):
         prev = clean[i - 1]
+        if prev.isdigit():
+            continue  # after a digit comes a classifier (125个县处级…), not a name
         if not ("\u4e00" <= prev <= "\u9fff") or prev in stop:
             out.append(i)
     return out

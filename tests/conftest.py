@@ -36,3 +36,11 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_texts():
     return {p.name: p.read_text(encoding="utf-8") for p in SEED_FILES}
+
+
+# training/ is a top-level package of the repository, not of the installed
+# distribution: make it importable when tests run from a checkout.
+import sys as _sys
+
+if str(ROOT) not in _sys.path:
+    _sys.path.insert(0, str(ROOT))
