@@ -1,11 +1,23 @@
-"""spaCy component: rule ORG, GPE and PROGRAMME entities.
+"""spaCy component: rule ORG, GPE and PROGRAMME entities, combined openly
+with whatever a statistical recogniser before it has set.
 
 A thin factory over :func:`pdcnlp.entity_rules.find_entities` (pure, on the
 clean view). Spans are mapped to tokens with the same clean-offset map the
-quantity component uses. Existing entities are kept; a rule span that would
-overlap one is dropped.
+quantity component uses. Both sources stay inspectable:
+``doc.spans["ents_model"]`` holds what was in ``doc.ents`` when the
+component ran (the trained ``ner``), ``doc.spans["ents_rules"]`` what the
+rules found. ``doc.ents`` is their combination under ``policy``:
+
+* ``model_first``: every model span stays; a rule span is added where no
+  model span overlaps it;
+* ``rules_first``: every rule span stays; a model span is kept where no rule
+  span overlaps it.
+
+No entity crosses a sentence boundary.
 """
 from __future__ import annotations
+
+from typing import List
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,34 +25,48 @@ from spacy.tokens import Doc, Span
 from ..entity_rules import find_entities
 from .quantities import clean_to_token_span, clean_token_starts
 
+POLICIES = ("model_first", "rules_first")
 
-@Language.factory("pdcnlp_entity_rules", assigns=["doc.ents"], requires=["token.norm"],
-                  default_config={"labels": ["ORG", "GPE", "PROGRAMME"]})
-def make_entity_rules(nlp: Language, name: str, labels: list):
-    return EntityRules(labels)
+
+@Language.factory("pdcnlp_entity_rules", assigns=["doc.ents", "doc.spans"], requires=["token.norm"],
+                  default_config={"labels": ["ORG", "GPE", "PROGRAMME"], "policy": "model_first"})
+def make_entity_rules(nlp: Language, name: str, labels: list, policy: str):
+    return EntityRules(labels, policy)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 class EntityRules:
-    def __init__(self, labels):
+    def __init__(self, labels, policy: str = "model_first"):
+        if policy not in POLICIES:
+            raise ValueError(f"policy must be one of {POLICIES}, not {policy!r}")
         self.labels = set(labels)
+        self.policy = policy
 
-    def __call__(self, doc: Doc) -> Doc:
+    def rule_spans(self, doc: Doc) -> List[Span]:
         starts = clean_token_starts(doc)
         clean = "".join(t.norm_ for t in doc)
-        taken = set()
-        for e in doc.ents:
-            taken.update(range(e.start, e.end))
-        new = []
+        out: List[Span] = []
         for s, e, label in find_entities(clean):
             if label not in self.labels:
                 continue
             i, j = clean_to_token_span(starts, s, e)
-            if j <= i or any(k in taken for k in range(i, j)):
-                continue
-            if any(doc[k].is_sent_start for k in range(i + 1, j)):
+            if j <= i or any(doc[k].is_sent_start for k in range(i + 1, j)):
                 continue  # an entity never crosses a sentence boundary
-            taken.update(range(i, j))
-            new.append(Span(doc, i, j, label=label))
-        if new:
-            doc.ents = sorted(list(doc.ents) + new, key=lambda sp: sp.start)
+            out.append(Span(doc, i, j, label=label))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = list(doc.ents)
+        rules = self.rule_spans(doc)
+        doc.spans["ents_model"] = model
+        doc.spans["ents_rules"] = rules
+        first, second = (model, rules) if self.policy == "model_first" else (rules, model)
+        chosen = list(first)
+        for span in second:
+            if not any(_overlaps(span, c) for c in chosen):
+                chosen.append(span)
+        doc.ents = sorted(chosen, key=lambda sp: sp.start)
         return doc

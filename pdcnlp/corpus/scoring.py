@@ -77,6 +77,7 @@ def score(gold: Sequence[Dict], predicted: Sequence[Dict]) -> Dict[str, object]:
         "links_strict_f": prf(link_strict, link_pred, link_gold)["f"],
         "links_head_p": prf(link_head, link_pred, link_gold)["p"],
         "links_head_r": prf(link_head, link_pred, link_gold)["r"],
+        "link_counts": {"head": link_head, "strict": link_strict, "pred": link_pred, "gold": link_gold},
         "quantity_reading_acc": read_ok / read_total if read_total else 0.0,
         "quantity_readings_checked": read_total,
         "n_docs": len({r.get("source") for r in gold}),

@@ -9,7 +9,10 @@ def test_measurements_point_into_the_original_text(nlp):
     for m in ms:
         s, e = m.offsets
         assert text[s:e] == m.text
-        assert m.span.label_ == "QUANTITY" and m.target is None
+        assert m.span.label_ == "QUANTITY"
+        if m.target is not None:
+            ts, te = m.as_dict()["target_start"], m.as_dict()["target_end"]
+            assert text[ts:te] == m.as_dict()["target"]
     assert ms[0].as_dict()["value"] == 4000 and ms[0].as_dict()["unit_class"] == "events"
 
 

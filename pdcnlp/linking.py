@@ -1,0 +1,287 @@
+"""Link a quantity to what it measures: candidates, features, scoring.
+
+Pure functions over the clean text of one sentence (Simplified, noise-free).
+For a quantity at ``[qs, qe)`` the candidates are the spans of its clause
+(between clause punctuation , ; 。 : ！ ？ ( ) and the like; 、 and 和 stay
+inside, lists are targets too) on either side of it, up to ``MAX_LEN``
+characters, not overlapping any quantity. Each candidate gets sparse string
+features (the words around its edges, the gap to the quantity, its side,
+the quantity's unit class …); a linear model scores them and the best one
+wins. The model is plain JSON: a weight per feature string
+(``training/train_linker.py`` fits it with scikit-learn; inference needs
+nothing but this module).
+
+Two rules stand beside the model (ANNOTATION.md "Targets and links"):
+a noun used as its own classifier (200余民, 全省16市) and a count of aspects
+followed by another count (5个方面33条措施) get no target; everything else
+gets the best-scoring candidate. Without trained weights, ``RULE_WEIGHTS``
+encode the two commonest patterns (postposed 开展集体学习4000余场次,
+preposed 301个党委) so that the component still does something sensible.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+MAX_LEN = 30
+CLAUSE_BREAK = re.compile(r"[,，;；。:：!！?？\n]")
+MAX_GAP = 6          # characters between a target and its quantity, other quantities not counted
+MAX_RIGHT_GAP = 2
+# ANNOTATION.md: targets never include these light verbs.
+LIGHT_VERBS = ("开展", "举办", "组织", "召开", "进行", "完成", "实施", "推出", "打造", "开设", "建立", "举行",
+               "组建", "派出", "印发")
+# Content verbs: "things counted after a verb: the noun alone" (收集…问题),
+# but "people counted after a verb: the verb-object phrase" (培训学员).
+CONTENT_VERBS = ("收集", "征集", "解决", "办理", "确定", "形成", "梳理", "投入", "发放", "争取", "接种", "张贴",
+                 "征订", "发布", "推送", "刊发", "讲授", "创作", "制作", "开发", "成立", "化解", "帮办", "依托",
+                 "承接", "培训", "轮训", "服务", "覆盖", "参与", "惠及", "走访")
+ADVERBS = ("累计", "共", "先后", "均", "已", "分别", "目前", "近期", "共计", "合计", "总计", "约")
+DETERMINERS = ("各类", "各种", "各级", "一批", "各项")
+NO_TARGET_UNITS = ("民", "市", "县", "区", "镇", "乡", "村", "省")
+SEPARATORS = "、和及与等的之"
+# Verbs and copulas that follow a target (党员收看, 参与率达到, 企业协调) or
+# stand between it and its number: where a target must stop.
+VERB_BIGRAMS = ("达到", "收看", "协调", "用于", "参与", "参加", "开展", "积极", "佩戴", "到社", "已全", "均在",
+                "分别", "累计", "共计", "已经", "正在", "作出", "组织", "进行", "实现", "完成", "提供", "发放")
+VERB_CHARS = "达在到为是有已将把被让使用于"
+# Words that sit between a target and its number (办结率|分别达到|99%): a
+# target never ends on one.
+GAP_WORDS = ("分别达到", "分别", "达到", "均在", "均", "达", "累计", "共计", "共", "先后", "已", "在", "为", "到", "约")
+
+
+@lru_cache(maxsize=1)
+def internal_bigrams() -> frozenset:
+    """Bigrams People's Daily keeps inside one word (resources/word_internal_bigrams.txt)."""
+    text = resources.files("pdcnlp.resources").joinpath("word_internal_bigrams.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    features: Tuple[str, ...]
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n <= 4 else ("5-8" if n <= 8 else ("9-15" if n <= 15 else "16+"))
+
+
+def clause_bounds(text: str, qs: int, qe: int) -> Tuple[int, int]:
+    """The clause around ``[qs, qe)``: from after the previous break to the next one."""
+    left = qs
+    while left > 0 and not CLAUSE_BREAK.match(text[left - 1]):
+        left -= 1
+    right = qe
+    while right < len(text) and not CLAUSE_BREAK.match(text[right]):
+        right += 1
+    return left, right
+
+
+def _char_class(ch: str) -> str:
+    """'han' for a Han character, else the character itself."""
+    return "han" if "\u4e00" <= ch <= "\u9fff" else ch
+
+
+def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int, int]]) -> str:
+    """``text[a:b]`` with other quantities (and the 和/、 joining them) removed:
+    in 办结率分别达到99%和97%, the gap from 办结率 to 97% is 分别达到."""
+    out, i = [], a
+    while i < b:
+        q = next(((qa, qb) for qa, qb in quantity_spans if qa == i and qb <= b), None)
+        if q:
+            i = q[1]
+            if i < b and text[i] in "和、及与":
+                i += 1
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: str,
+                       entity_spans: Sequence[Tuple[int, int]] = (),
+                       quantity_spans: Sequence[Tuple[int, int]] = ()) -> Tuple[str, ...]:
+    span = text[s:e]
+    before_side = e <= qs
+    side = "L" if before_side else "R"
+    gap = normalised_gap(text, e, qs, quantity_spans) if before_side else normalised_gap(text, qe, s, quantity_spans)
+    f = [
+        f"side={side}",
+        f"gap={gap if len(gap) <= 4 else 'long'}",
+        f"side={side}|gaplen={_bucket(len(gap))}",
+        f"len={_bucket(len(span))}",
+        f"side={side}|len={_bucket(len(span))}",
+        f"end1={span[-1]}",
+        f"end2={span[-2:]}",
+        f"start1={span[0]}",
+        f"start2={span[:2]}",
+        f"after1={text[e] if e < len(text) else '$'}",
+        f"after2={text[e:e + 2] if e < len(text) else '$'}",
+        f"before1={text[s - 1] if s > 0 else '^'}",
+        f"before2={text[max(0, s - 2):s] if s > 0 else '^'}",
+        f"unit={unit_class}|side={side}",
+        f"side={side}|end1={span[-1]}",
+        f"side={side}|after1={text[e] if e < len(text) else '$'}",
+        f"side={side}|before1={text[s - 1] if s > 0 else '^'}",
+    ]
+    internal = internal_bigrams()
+    if e < len(text) and text[e - 1:e + 1] in internal:
+        f.append("end_inside_word")
+    if s > 0 and text[s - 1:s + 1] in internal:
+        f.append("start_inside_word")
+    if span[-1] in SEPARATORS:
+        f.append("ends_on_separator")
+    if span[0] in SEPARATORS:
+        f.append("starts_on_separator")
+    if text[e:e + 2] in VERB_BIGRAMS or (e < len(text) and text[e] in VERB_CHARS):
+        f.append("verb_after")
+    if any(v in span for v in VERB_BIGRAMS):
+        f.append("verb_inside")
+    if any(span.endswith(g) for g in GAP_WORDS):
+        f.append("ends_with_gap_word")
+    if e >= len(text) or text[e] in ",，、和及与;；。:：!！?？)）”":
+        f.append(f"side={side}|after_break")
+    if span.count("(") != span.count(")") or span.count("（") != span.count("）") or span.count("“") != span.count("”") \
+            or span.count("《") != span.count("》"):
+        f.append("unbalanced_brackets")
+    qnext = _char_class(text[qe]) if qe < len(text) else "$"
+    f.append(f"qnext={qnext}|side={side}")
+    qprev = _char_class(text[qs - 1]) if qs > 0 else "^"
+    f.append(f"qprev={qprev}|side={side}")
+    if any(span.startswith(v) for v in CONTENT_VERBS):
+        f.append(f"starts_content_verb|unit={unit_class}")
+    if any(text[:s].endswith(v) for v in CONTENT_VERBS):
+        f.append(f"after_content_verb|unit={unit_class}")
+    if any(span.startswith(a) for a in ADVERBS):
+        f.append("starts_adverb")
+    if any(span.startswith(d) for d in DETERMINERS):
+        f.append("starts_determiner")
+    if any(text[:s].endswith(v) for v in LIGHT_VERBS):
+        f.append("after_light_verb")
+    if any(text[:s].endswith(d) for d in DETERMINERS):
+        f.append("after_determiner")
+    if re.search(r"[的了着是在把将对为]", span):
+        f.append("has_function_char")
+    if "、" in span or "和" in span:
+        f.append("has_list")
+    if span.endswith("等") or span.startswith("等"):
+        f.append("edge_deng")
+    if re.search(r"\d", span):
+        f.append("has_digit")
+    if any(es == s and ee == e for es, ee in entity_spans):
+        f.append("is_entity")
+    if any(ee == e for es, ee in entity_spans):
+        f.append("ends_with_entity")
+    return tuple(f)
+
+
+def excluded(text: str, s: int, e: int) -> bool:
+    """Spans the guideline rules out as targets, whatever the model says."""
+    span = text[s:e]
+    if span[0] in SEPARATORS or span[-1] in SEPARATORS or span[-1] in "(（“《":
+        return True
+    if any(span.endswith(g) for g in GAP_WORDS) or any(span.startswith(v) for v in LIGHT_VERBS):
+        return True
+    if any(span.startswith(a) for a in ADVERBS) or any(span.startswith(d) for d in DETERMINERS):
+        return True
+    return (span.count("(") != span.count(")") or span.count("（") != span.count("）")
+            or span.count("“") != span.count("”") or span.count("《") != span.count("》"))
+
+
+def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Sequence[Tuple[int, int]],
+               entity_spans: Sequence[Tuple[int, int]] = ()) -> List[Candidate]:
+    left, right = clause_bounds(text, qs, qe)
+    blocked = [(a, b) for a, b in quantity_spans]
+    spans = []
+    # left of the quantity: ends within MAX_GAP (other quantities not counted)
+    for e in range(qs, left, -1):
+        if len(normalised_gap(text, e, qs, blocked)) > MAX_GAP:
+            break
+        for s in range(max(left, e - MAX_LEN), e):
+            spans.append((s, e))
+    # right of the quantity: starts within MAX_RIGHT_GAP
+    for s in range(qe, min(right, qe + MAX_RIGHT_GAP + 1)):
+        for e in range(s + 1, min(right, s + MAX_LEN) + 1):
+            spans.append((s, e))
+    out = []
+    for s, e in spans:
+        if any(s < b and a < e for a, b in blocked) or (s < qe and qs < e):
+            continue  # overlaps a quantity
+        if text[s].isspace() or text[e - 1].isspace() or excluded(text, s, e):
+            continue
+        out.append(Candidate(s, e, candidate_features(text, s, e, qs, qe, unit_class, entity_spans, blocked)))
+    return out
+
+
+def no_target_by_rule(text: str, qs: int, qe: int, unit: str, quantity_spans: Sequence[Tuple[int, int]]) -> bool:
+    """ANNOTATION.md cases where nothing is linked."""
+    if unit in NO_TARGET_UNITS:
+        return True
+    if unit.endswith("方面") and any(a == qe for a, _ in quantity_spans):
+        return True  # 5个方面33条措施: the aspects are named by the unit
+    return False
+
+
+# Without a trained model: prefer the span right before the quantity (gap of
+# adverbs only) that starts after a light verb or a clause break; else the
+# span right after it.
+RULE_WEIGHTS: Dict[str, float] = {
+    "side=L": 1.0, "gap=": 2.0, "gap=累计": 1.5, "gap=共": 1.5, "after_light_verb": 1.5,
+    "before1=,": 1.0, "before1=，": 1.0, "starts_light_verb": -3.0, "starts_determiner": -2.0,
+    "has_function_char": -2.0, "len=2": 0.5, "len=3": 0.6, "len=4": 0.7, "len=9-15": -0.5, "len=16+": -1.5,
+    "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0,
+}
+
+
+class LinkModel:
+    """A linear scorer over candidate features, stored as JSON."""
+
+    def __init__(self, weights: Dict[str, float], bias: float = 0.0, meta: Optional[dict] = None):
+        self.weights = dict(weights)
+        self.bias = bias
+        self.meta = meta or {}
+
+    @classmethod
+    def rules(cls) -> "LinkModel":
+        return cls(RULE_WEIGHTS, 0.0, {"kind": "rules"})
+
+    def score(self, features: Iterable[str]) -> float:
+        w = self.weights
+        return self.bias + sum(w.get(f, 0.0) for f in features)
+
+    def best(self, cands: Sequence[Candidate]) -> Optional[Candidate]:
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (self.score(c.features), -abs(c.end - c.start - 3)))
+
+    def to_dict(self) -> dict:
+        return {"format": "pdcnlp-linker-v1", "bias": self.bias, "weights": self.weights, "meta": self.meta}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "LinkModel":
+        if d.get("format") != "pdcnlp-linker-v1":
+            raise ValueError(f"not a pdcnlp linker model (format {d.get('format')!r})")
+        return cls(d["weights"], d.get("bias", 0.0), d.get("meta"))
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def link(text: str, quantities: Sequence[Tuple[int, int, str, str]], model: LinkModel,
+         entity_spans: Sequence[Tuple[int, int]] = ()) -> List[Optional[Tuple[int, int]]]:
+    """For each quantity ``(qs, qe, unit, unit_class)`` of a clean sentence,
+    the target span or None."""
+    qspans = [(q[0], q[1]) for q in quantities]
+    out: List[Optional[Tuple[int, int]]] = []
+    for qs, qe, unit, unit_class in quantities:
+        if no_target_by_rule(text, qs, qe, unit, qspans):
+            out.append(None)
+            continue
+        best = model.best(candidates(text, qs, qe, unit_class, qspans, entity_spans))
+        out.append((best.start, best.end) if best else None)
+    return out
