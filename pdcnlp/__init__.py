@@ -6,8 +6,9 @@
     >>> [(e.text, e.label_) for e in doc.ents]
 """
 from .about import __version__
+from .extraction import extract, iter_extract
 from .normalize import normalize
 from .pipeline import build, load
 from .reader import Article, UnreadableFile, read
 
-__all__ = ["__version__", "normalize", "build", "load", "read", "Article", "UnreadableFile"]
+__all__ = ["__version__", "normalize", "build", "load", "read", "extract", "iter_extract", "Article", "UnreadableFile"]

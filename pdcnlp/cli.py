@@ -8,7 +8,6 @@ inputs were skipped (each logged with its reason); 4 nothing could be read.
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
 import sys
 from pathlib import Path
@@ -20,54 +19,23 @@ EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import load
-    from .reader import UnreadableFile, read
-    from .rows import ENTITY_COLUMNS, entity_rows
-    from .sources import iter_paths
+    from .extraction import extract_to_files, output_paths
 
-    paths = list(iter_paths(args.paths, suffixes=args.suffix))
-    if not paths:
-        log.error("no input files found")
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() or "csv")
+    summary = extract_to_files(
+        args.paths, args.output, fmt=fmt, text_field=args.text_field, n_process=args.n_process,
+        dask=args.dask, resume=args.resume, model=args.model, progress=not args.quiet,
+        suffixes=args.suffix or (".txt", ".html", ".htm", ".jsonl"),
+    )
+    paths = output_paths(args.output, fmt)
+    print(f"pdcnlp extract: {summary.documents} documents ({summary.chars:,} chars) from {summary.files} files"
+          f"{f' ({summary.files_skipped_as_done} already done)' if summary.files_skipped_as_done else ''}, "
+          f"{summary.measurements} measurements -> {paths['measurements']}, {summary.entities} entities -> "
+          f"{paths['entities']}, {summary.skipped} skipped (see {paths['errors']}), {summary.seconds}s",
+          file=sys.stderr)
+    if summary.documents == 0 and summary.files_skipped_as_done == 0:
         return EXIT_NOTHING
-    nlp = load()
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output != "-" else sys.stdout
-    writer = csv.DictWriter(out, fieldnames=ENTITY_COLUMNS)
-    writer.writeheader()
-    n_rows = n_docs = 0
-    skipped: List[str] = []
-
-    def articles():
-        for p in paths:
-            try:
-                art = read(p)
-            except (UnreadableFile, OSError) as e:
-                log.warning("skipped %s: %s", p, e)
-                skipped.append(str(p))
-                continue
-            parts = art.parts()
-            if not parts:
-                log.warning("skipped %s: no text", p)
-                skipped.append(str(p))
-                continue
-            for name, start, end in parts:
-                yield art.text[start:end], (art, name, start, name == parts[-1][0])
-
-    progress = _progress(len(paths), args.quiet)
-    for doc, (art, part, base, last) in nlp.pipe(articles(), as_tuples=True, batch_size=16):
-        for row in entity_rows(doc, art.doc_id, art.path or "", base=base, part=part):
-            writer.writerow(row)
-            n_rows += 1
-        if last:
-            n_docs += 1
-            progress.update(1)
-    progress.close()
-    if out is not sys.stdout:
-        out.close()
-    print(f"pdcnlp extract: {n_docs} documents, {n_rows} entity rows, {len(skipped)} skipped"
-          + (f" -> {args.output}" if args.output != "-" else ""), file=sys.stderr)
-    if n_docs == 0:
-        return EXIT_NOTHING
-    return EXIT_SKIPPED if skipped else EXIT_OK
+    return EXIT_SKIPPED if summary.skipped else EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -107,28 +75,27 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(total: int, quiet: bool):
-    try:
-        from tqdm import tqdm
-
-        return tqdm(total=total, unit="doc", disable=quiet or None, file=sys.stderr)
-    except ImportError:  # pragma: no cover
-        class _Null:
-            def update(self, n): ...
-            def close(self): ...
-        return _Null()
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pdcnlp", description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ex = sub.add_parser("extract", help="entities from files, folders or globs into a CSV table")
-    ex.add_argument("paths", nargs="+", help="files, folders (searched recursively) or glob patterns")
-    ex.add_argument("-o", "--output", default="-", help="output CSV path ('-' for stdout)")
+    ex = sub.add_parser("extract", help="measurements and entities from files, folders or globs into tables")
+    ex.add_argument("paths", nargs="+", help="files, folders (searched recursively) or glob patterns "
+                    "of .txt, .html and .jsonl")
+    ex.add_argument("-o", "--output", default="pdcnlp_measurements.csv",
+                    help="measurements table (.csv, .jsonl or .parquet); entities, errors, done-log and "
+                         "summary are written beside it")
+    ex.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="default: from the output suffix")
+    ex.add_argument("--text-field", default="text", help="field holding the text in .jsonl inputs")
+    ex.add_argument("--n-process", type=int, default=1, help="worker processes (one model load each)")
+    ex.add_argument("--dask", nargs="?", const="local", default=None, metavar="ADDRESS",
+                    help="run on Dask distributed: a scheduler address (tcp://host:8786), or nothing "
+                         "for a LocalCluster of 2 worker processes")
+    ex.add_argument("--resume", action="store_true", help="skip files a previous run finished")
+    ex.add_argument("--model", help="a saved pipeline directory instead of the installed one")
     ex.add_argument("--suffix", action="append", default=None,
-                    help="file suffix to take from folders (repeatable; default .txt)")
+                    help="file suffix to take from folders (repeatable; default .txt .html .htm .jsonl)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_cmd_extract)
 
@@ -149,8 +116,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    if getattr(args, "suffix", None) is None and args.command == "extract":
-        args.suffix = [".txt"]
     return args.func(args)
 
 

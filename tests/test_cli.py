@@ -10,9 +10,9 @@ def _rows(path):
 
 
 def test_extract_seeds_writes_rows_that_point_into_the_files(tmp_path):
-    out = tmp_path / "ents.csv"
+    out = tmp_path / "seeds.csv"
     assert main(["extract", str(SEEDS), "-o", str(out), "-q"]) == EXIT_OK
-    rows = _rows(out)
+    rows = _rows(tmp_path / "seeds.entities.csv")
     assert {r["doc_id"] for r in rows} == {p.stem for p in SEEDS.glob("*.txt")}
     assert {"ORG", "GPE", "PROGRAMME", "QUANTITY"} <= {r["label"] for r in rows}
     texts = {}
@@ -30,7 +30,7 @@ def test_bad_files_are_skipped_and_reported(tmp_path, caplog):
     (tmp_path / "empty.txt").write_bytes(b"")
     out = tmp_path / "o.csv"
     assert main(["extract", str(tmp_path), "-o", str(out), "-q"]) == EXIT_SKIPPED
-    assert [r["text"] for r in _rows(out)] == ["4000余場次"]
+    assert [r["quantity"] for r in _rows(out)] == ["4000余場次"]
     assert "bin.txt" in caplog.text and "empty.txt" in caplog.text
 
 
