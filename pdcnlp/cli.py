@@ -38,6 +38,24 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if summary.skipped else EXIT_OK
 
 
+def _cmd_display(args: argparse.Namespace) -> int:
+    from .display import render
+    from .pipeline import load
+    from .reader import UnreadableFile, read
+
+    try:
+        art = read(args.file)
+    except (UnreadableFile, OSError) as e:
+        log.error("cannot read %s: %s", args.file, e)
+        return EXIT_NOTHING
+    nlp = load(args.model) if args.model else load()
+    doc = nlp(art.text)
+    Path(args.output).write_text(render(doc, title=art.title or art.doc_id, page=True), encoding="utf-8")
+    print(f"pdcnlp display: {len(doc.ents)} entities, {len(doc._.measurements)} measurements -> {args.output}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .corpus.validate import validate_file
 
@@ -98,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
                     help="file suffix to take from folders (repeatable; default .txt .html .htm .jsonl)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_cmd_extract)
+
+    di = sub.add_parser("display", help="an HTML page of one file's entities and quantity→target links")
+    di.add_argument("file")
+    di.add_argument("-o", "--output", default="pdcnlp_display.html")
+    di.add_argument("--model", help="a saved pipeline directory instead of the installed one")
+    di.set_defaults(func=_cmd_display)
 
     va = sub.add_parser("validate", help="check annotation JSONL files against ANNOTATION.md's format")
     va.add_argument("files", nargs="+")

@@ -54,15 +54,16 @@ def locality(docs: List[Doc]) -> Optional[str]:
 
 def entity_rows(doc: Doc, doc_id: str, path: str = "", base: int = 0, part: str = "body") -> Iterator[Dict[str, object]]:
     """One row per entity of ``doc``."""
+    text = doc.text  # spaCy rebuilds doc.text on every access: once per doc
     for ent in doc.ents:
         s, e = span_offsets(ent)
         sent = ent.sent
         ss, se = span_offsets(sent)
         yield {
             "doc_id": doc_id, "path": path, "part": part, "label": ent.label_,
-            "text": doc.text[s:e], "text_simplified": span_norm(ent),
+            "text": text[s:e], "text_simplified": span_norm(ent),
             "start": base + s, "end": base + e, "sent_start": base + ss, "sent_end": base + se,
-            "sentence": sentence_text(sent),
+            "sentence": text[ss:se].strip(),
         }
 
 
@@ -75,6 +76,7 @@ def measurement_rows(doc: Doc, doc_id: str, path: str = "", base: int = 0, part:
                      ) -> Iterator[Dict[str, object]]:
     """One row per measurement of ``doc``."""
     meta = meta or {}
+    text = doc.text  # once per doc, see entity_rows
     for m in doc._.measurements:
         s, e = m.offsets
         sent = m.span.sent
@@ -86,12 +88,12 @@ def measurement_rows(doc: Doc, doc_id: str, path: str = "", base: int = 0, part:
             **{k: meta.get(k) for k in META_COLUMNS},
             "locality": place,
             "sentence_orgs": _mentions(sent, "ORG"), "sentence_programmes": _mentions(sent, "PROGRAMME"),
-            "target": doc.text[ts:te] if t is not None else None,
+            "target": text[ts:te] if t is not None else None,
             "target_simplified": span_norm(t) if t is not None else None,
-            "quantity": doc.text[s:e], "quantity_simplified": span_norm(m.span),
+            "quantity": text[s:e], "quantity_simplified": span_norm(m.span),
             "value": m.value, "qualifier": m.qualifier, "high": m.high, "unit": m.unit, "unit_class": m.unit_class,
             "start": base + s, "end": base + e,
             "target_start": base + ts if t is not None else None, "target_end": base + te if t is not None else None,
             "sent_start": base + ss, "sent_end": base + se,
-            "sentence": sentence_text(sent), "sentence_simplified": span_norm(sent).strip(),
+            "sentence": text[ss:se].strip(), "sentence_simplified": span_norm(sent).strip(),
         }

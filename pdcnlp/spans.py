@@ -48,9 +48,14 @@ def span_offsets(span: Span) -> Tuple[int, int]:
 
 
 def span_text(span: Span) -> str:
-    """The span's original text without noise at its edges (noise inside stays)."""
+    """The span's original text without noise at its edges (noise inside stays).
+
+    Sliced from ``span.text``, never from ``doc.text``: spaCy rebuilds
+    ``doc.text`` from every token on each access (measured: 85% of the time
+    of a row writer that used it)."""
     s, e = span_offsets(span)
-    return span.doc.text[s:e]
+    base = span.start_char
+    return span.text[s - base:e - base]
 
 
 def span_norm(span: Span) -> str:
