@@ -18,15 +18,22 @@ from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 MODEL_DIR = Path(__file__).parent / "model"
 
 
-def build(segmenter: str = "char") -> Language:
-    """A fresh pipeline from code, with the rule components only."""
+def build(segmenter: str = "char", policy: str = "model_first",
+          rule_labels=("ORG", "GPE", "PROGRAMME")) -> Language:
+    """A fresh pipeline from code, with the rule components only.
+
+    ``policy`` and ``rule_labels`` go into the entity-rules component's
+    config, so they are saved with the pipeline and restored on load."""
     nlp = spacy.blank(
         "zh",
         config={"nlp": {"tokenizer": {"@tokenizers": "pdcnlp.NormalizingTokenizer.v1", "segmenter": segmenter}}},
     )
     nlp.add_pipe("pdcnlp_sentences")
     for name in components.ENTITY_PIPES:
-        nlp.add_pipe(name)
+        if name == "pdcnlp_entity_rules":
+            nlp.add_pipe(name, config={"policy": policy, "labels": list(rule_labels)})
+        else:
+            nlp.add_pipe(name)
     return nlp
 
 

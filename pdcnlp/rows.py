@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, Mapping, Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span  # noqa: F401  (Span in type hints)
 
 from .spans import span_norm, span_offsets, span_text
 
@@ -30,10 +30,6 @@ MEASUREMENT_COLUMNS = (
     "unit_class", "start", "end", "target_start", "target_end", "sent_start", "sent_end", "sentence",
     "sentence_simplified",
 )
-
-
-def sentence_text(sent: Span) -> str:
-    return span_text(sent).strip()
 
 
 def locality(docs: List[Doc]) -> Optional[str]:

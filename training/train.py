@@ -128,16 +128,14 @@ def finetune(base_dir: Path, records: Sequence[Dict], cfg: Dict, seed: int, epoc
 
 def assemble(ner_nlp, policy: str, use_model: bool = True, use_rules: bool = True, linker=None):
     """The full pipeline: tokenizer, sentences, [tok2vec, ner], rules, quantities, linker."""
-    nlp = pdcnlp.build()
+    # policy and labels go through the component config, so that they are
+    # saved with the pipeline (an attribute set afterwards would not be)
+    nlp = pdcnlp.build(policy=policy, rule_labels=("ORG", "GPE", "PROGRAMME") if use_rules else ())
     if linker is not None:
         nlp.get_pipe("pdcnlp_linker").model = linker
     if use_model:
         nlp.add_pipe("tok2vec", source=ner_nlp, after="pdcnlp_sentences")
         nlp.add_pipe("ner", source=ner_nlp, after="tok2vec")
-    rules = nlp.get_pipe("pdcnlp_entity_rules")
-    rules.policy = policy
-    if not use_rules:
-        rules.labels = set()
     return nlp
 
 

@@ -27,6 +27,13 @@ def test_train_saves_a_loadable_pipeline(tmp_path):
     doc = nlp("儀隴縣委老幹部局組織開展集體學習4000余場次。")
     assert any(e.label_ == "QUANTITY" for e in doc.ents)
     assert not list(out.rglob("*.pkl")) and not list(out.rglob("*.pickle"))
+    # the combination policy chosen in finetune.cfg survives saving and loading
+    from spacy.util import load_config
+
+    from training.train import CONFIGS
+
+    policy = load_config(CONFIGS / "finetune.cfg")["combine"]["policy"]
+    assert nlp.get_pipe("pdcnlp_entity_rules").policy == policy
 
 
 def test_finetuning_is_deterministic_for_a_seed(records):
