@@ -18,7 +18,6 @@ import json
 import resource
 import subprocess
 import sys
-import time
 
 from _common import best_of, political_texts, write_result
 
@@ -37,7 +36,6 @@ def paragraphs(limit: int):
 
 def stock_ner():
     import spacy
-    from spacy.training import Example
 
     nlp = spacy.blank("zh")
     ner = nlp.add_pipe("ner")

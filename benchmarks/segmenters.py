@@ -16,7 +16,6 @@ Three measurements, all on the clean view the tokenizer segments:
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import tempfile
 import time

@@ -17,7 +17,6 @@ CLASSES = ("events", "people", "items", "money")
 def locality_table(df):
     """One row per locality: sums of value by unit class, and how many of
     the summed readings were "over"/"under"/"approx" (lower/upper bounds)."""
-    import pandas as pd
 
     d = df.copy()
     d["locality"] = d["locality"].fillna("(unknown)")

@@ -14,7 +14,7 @@ what they measure, in the original script.
 from __future__ import annotations
 
 import html
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy import displacy
 from spacy.tokens import Doc, Span

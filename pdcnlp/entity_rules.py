@@ -115,7 +115,6 @@ def _org_edge_ok(clean: str, start: int, end: int) -> bool:
 
 def find_orgs(clean: str) -> List[EntitySpan]:
     lx = lexicon()
-    generic = set(lx["org_generic"])
     gpe_generic = set(lx["gpe_generic"])
     _, org, title_only, *_ = _patterns()
     out: List[EntitySpan] = []

@@ -101,7 +101,6 @@ def evaluate(model: LinkModel, records: Sequence[Dict]) -> Dict[str, float]:
 
 def loo(records: Sequence[Dict]) -> Dict[str, Dict]:
     out = {}
-    totals = {"head": 0.0, "strict": 0.0}
     for doc, train, test in document_folds(records):
         m = fit(train)
         out[doc] = {"learned": evaluate(m, test), "rules": evaluate(LinkModel.rules(), test)}
