@@ -253,7 +253,7 @@ Trained {datetime.date.today().isoformat()} by `python -m training.train` (seed 
 ## What it is
 A spaCy pipeline for Chinese party and government reports: the normalising
 char tokenizer, sentence rules, a small CNN entity recogniser (tok2vec width
-64, 2 layers, reading NORM only: Simplified, noise-free) for ORG, GPE and
+64, 3 layers, reading NORM only: Simplified, noise-free) for ORG, GPE and
 PROGRAMME, rule entities (`pdcnlp/resources/entity_rules.json`) combined
 with it under policy `{cfg['combine']['policy']}`, the rule-based QUANTITY
 recogniser and reader, and the quantity→target linker (a logistic
