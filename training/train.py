@@ -41,7 +41,7 @@ from spacy.util import filter_spans, fix_random_seed, load_config, minibatch
 
 import pdcnlp
 from pdcnlp.corpus.dataset import DEV_DOCUMENTS, document_folds, load_records, train_dev_split
-from pdcnlp.corpus.scoring import format_table, predict, score
+from pdcnlp.corpus.scoring import format_table, predict, prf, score
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT / "training" / "configs"
@@ -161,9 +161,8 @@ def pooled(results: List[Dict]) -> Dict:
         t = sum(tp.values()) if label == "micro" else tp[label]
         p_ = sum(pred.values()) if label == "micro" else pred[label]
         g = sum(gold.values()) if label == "micro" else gold[label]
-        p = t / p_ if p_ else 0.0
-        r = t / g if g else 0.0
-        out[label] = {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "gold": g}
+        v = prf(t, p_, g)
+        out[label] = {"p": v["p"], "r": v["r"], "f": v["f"], "gold": g}
     return out
 
 
@@ -197,11 +196,8 @@ def pooled_links(results: List[Dict]) -> Dict:
     c = Counter()
     for r in results:
         c.update(r["link_counts"])
-    def f(tp):
-        p = tp / c["pred"] if c["pred"] else 0.0
-        r_ = tp / c["gold"] if c["gold"] else 0.0
-        return 2 * p * r_ / (p + r_) if p + r_ else 0.0
-    return {"head_f": f(c["head"]), "strict_f": f(c["strict"]), **dict(c)}
+    return {"head_f": prf(c["head"], c["pred"], c["gold"])["f"],
+            "strict_f": prf(c["strict"], c["pred"], c["gold"])["f"], **dict(c)}
 
 
 def loo_markdown(loo: Dict) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from pdcnlp.corpus.dataset import document_folds, load_records
+from pdcnlp.corpus.scoring import prf
 from pdcnlp.linking import LinkModel, candidates, no_target_by_rule
 from pdcnlp.normalize import normalize
 from pdcnlp.quantity import unit_class
@@ -90,12 +91,8 @@ def evaluate(model: LinkModel, records: Sequence[Dict]) -> Dict[str, float]:
                 head += 1
                 strict += best.start == gold[0]
 
-    def f(tp):
-        p = tp / n_pred if n_pred else 0.0
-        rr = tp / n_gold if n_gold else 0.0
-        return 2 * p * rr / (p + rr) if p + rr else 0.0
-
-    return {"head_f": f(head), "strict_f": f(strict), "n_gold": n_gold, "n_pred": n_pred,
+    return {"head_f": prf(head, n_pred, n_gold)["f"], "strict_f": prf(strict, n_pred, n_gold)["f"],
+            "n_gold": n_gold, "n_pred": n_pred,
             "candidate_recall": reachable / n_gold if n_gold else 0.0}
 
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..sentences import sentence_spans
+from .quantities import clean_token_starts
 
 
 @Language.factory("pdcnlp_sentences", requires=["token.norm"], assigns=["token.is_sent_start"])
@@ -27,10 +28,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts, pos = [], 0
-        for t in doc:
-            starts.append(pos)
-            pos += len(t.norm_)
+        starts = clean_token_starts(doc)
         clean = "".join(t.norm_ for t in doc)
         values = numpy.full(len(doc), -1, dtype="int64")
         values[0] = 1
