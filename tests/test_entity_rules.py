@@ -1,0 +1,83 @@
+"""Rule ORG/GPE/PROGRAMME spans (pdcnlp.entity_rules), on the clean view.
+
+Cases come from ANNOTATION.md's definitions and from text outside the seed
+corpus where possible; each asserts a decision the rules could get wrong.
+"""
+import pytest
+
+from pdcnlp.entity_rules import boundary_starts, find_entities, find_gpes, find_orgs, weak_start
+
+
+def spans(text, finder=find_entities):
+    return [(text[s:e], label) for s, e, label in finder(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unbroken chain of divisions is one GPE, known names or not
+    ("乐山市金口河区金河镇开展活动", [("乐山市金口河区金河镇", "GPE")]),
+    ("肃南县大河乡召开会议", [("肃南县大河乡", "GPE")]),
+    ("云溪区松杨湖街道茅岭头社区举办讲座", [("云溪区松杨湖街道茅岭头社区", "GPE")]),
+    # a known short form without its suffix, even after a Han character
+    ("滋润着德乡仪陇。", [("仪陇", "GPE")]),
+    ("推动云溪高质量发展", [("云溪", "GPE")]),
+    # ... but not where it would cut a word or name a mountain
+    ("提高台阶的质量", []),
+    ("祁连山生态保护", []),
+    ("中华人民共和国成立", []),
+    # collective and pointing words, and generic compounds, are no GPE
+    ("全县上下", []),
+    ("送文化下乡", []),
+    ("特色街区", []),
+    ("通过县委常委会会议", [("县委常委会", "ORG")]),
+])
+def test_gpe_and_org_spans(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place prefix belongs to the ORG; one head at a time, the longest that ends well
+    ("仪陇县委老干部局组织老干部", ["仪陇县委老干部局"]),
+    ("云溪区城管局真是为我们", ["云溪区城管局"]),
+    ("金口河区委组织部供稿", ["金口河区委组织部"]),
+    ("市生态环境局景县分局深入开展", ["市生态环境局景县分局"]),
+    ("甘州区委理论学习中心组成员聆听", ["甘州区委理论学习中心组"]),
+    # two names joined by 和 are two ORGs, not one
+    ("传达学习中央和省委要求", ["中央", "省委"]),
+    ("组建市委宣讲团和宣讲小分队", ["市委宣讲团"]),
+    # a named institution after a verb that takes it
+    ("依托张思德干部学院举办培训", ["张思德干部学院"]),
+    # one quoted named team: the quotes belong to it
+    ("肃南县大河乡“草根宣讲团”深入牧业点", ["“草根宣讲团”"]),
+    # positions and people are not ORG, nor is their body
+    ("区委书记张中于", []),
+    ("县委主要领导带头", []),
+    ("民乐县党员干部重温入党誓词", []),
+    # a head that is the start of a longer word ends nothing
+    ("采取集中学习的方式", []),
+    ("区政府中心工作", ["区政府"]),
+])
+def test_org_spans(text, expected):
+    assert [t for t, _ in spans(text, find_orgs)] == expected
+
+
+def test_rules_work_on_simplified_clean_text_only():
+    # Traditional text reaches the rules through the clean view; raw
+    # Traditional characters are not in the lexicons
+    assert spans("儀隴縣委老幹部局") != spans("仪陇县委老干部局")
+
+
+def test_boundaries_and_weak_starts():
+    text = "依托张思德纪念馆,在京"
+    starts = boundary_starts(text)
+    assert 2 in starts  # after the verb 依托
+    assert text.index("在") + 1 in starts  # after a function character
+    assert 1 not in starts  # inside 依托
+    assert weak_start("德乡仪陇", 2)  # 乡仪 is no word
+    assert not weak_start("提高台阶", 1)  # 提高 is a word
+
+
+def test_find_gpes_never_returns_overlapping_spans():
+    text = "岳阳市云溪区陆城镇和长岭街道、路口镇枧冲村"
+    found = find_gpes(text)
+    assert [text[s:e] for s, e, _ in found] == ["岳阳市云溪区陆城镇", "长岭街道", "路口镇枧冲村"]
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
