@@ -142,7 +142,7 @@ def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: 
         f.append("verb_after")
     if any(v in span for v in VERB_BIGRAMS):
         f.append("verb_inside")
-    if any(span.endswith(g) for g in GAP_WORDS):
+    if span.endswith(GAP_WORDS):
         f.append("ends_with_gap_word")
     if e >= len(text) or text[e] in ",，、和及与;；。:：!！?？)）”":
         f.append(f"side={side}|after_break")
@@ -153,17 +153,17 @@ def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: 
     f.append(f"qnext={qnext}|side={side}")
     qprev = _char_class(text[qs - 1]) if qs > 0 else "^"
     f.append(f"qprev={qprev}|side={side}")
-    if any(span.startswith(v) for v in CONTENT_VERBS):
+    if span.startswith(CONTENT_VERBS):
         f.append(f"starts_content_verb|unit={unit_class}")
-    if any(text[:s].endswith(v) for v in CONTENT_VERBS):
+    if text.endswith(CONTENT_VERBS, 0, s):
         f.append(f"after_content_verb|unit={unit_class}")
-    if any(span.startswith(a) for a in ADVERBS):
+    if span.startswith(ADVERBS):
         f.append("starts_adverb")
-    if any(span.startswith(d) for d in DETERMINERS):
+    if span.startswith(DETERMINERS):
         f.append("starts_determiner")
-    if any(text[:s].endswith(v) for v in LIGHT_VERBS):
+    if text.endswith(LIGHT_VERBS, 0, s):
         f.append("after_light_verb")
-    if any(text[:s].endswith(d) for d in DETERMINERS):
+    if text.endswith(DETERMINERS, 0, s):
         f.append("after_determiner")
     if re.search(r"[的了着是在把将对为]", span):
         f.append("has_function_char")
@@ -185,9 +185,9 @@ def excluded(text: str, s: int, e: int) -> bool:
     span = text[s:e]
     if span[0] in SEPARATORS or span[-1] in SEPARATORS or span[-1] in "(（“《":
         return True
-    if any(span.endswith(g) for g in GAP_WORDS) or any(span.startswith(v) for v in LIGHT_VERBS):
+    if span.endswith(GAP_WORDS) or span.startswith(LIGHT_VERBS):
         return True
-    if any(span.startswith(a) for a in ADVERBS) or any(span.startswith(d) for d in DETERMINERS):
+    if span.startswith(ADVERBS) or span.startswith(DETERMINERS):
         return True
     return (span.count("(") != span.count(")") or span.count("（") != span.count("）")
             or span.count("“") != span.count("”") or span.count("《") != span.count("》"))
