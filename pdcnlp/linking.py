@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -50,6 +51,9 @@ VERB_BIGRAMS = ("达到", "收看", "协调", "用于", "参与", "参加", "开
 VERB_CHARS = "达在到为是有已将把被让使用于"
 # Words that sit between a target and its number (办结率|分别达到|99%): a
 # target never ends on one.
+VERB_BIGRAM = re.compile("|".join(VERB_BIGRAMS))
+FUNCTION_CHAR = re.compile(r"[的了着是在把将对为]")
+DIGIT = re.compile(r"\d")
 GAP_WORDS = ("分别达到", "分别", "达到", "均在", "均", "达", "累计", "共计", "共", "先后", "已", "在", "为", "到", "约")
 
 
@@ -103,75 +107,112 @@ def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int
     return "".join(out)
 
 
+def _end_features(text: str, e: int, side: str, unit_class: str) -> Tuple[str, ...]:
+    """Features that depend on where a candidate ends (and its side), not on
+    where it starts: computed once per end, shared by every start."""
+    after1 = text[e] if e < len(text) else "$"
+    f = [
+        f"after1={after1}",
+        f"after2={text[e:e + 2] if e < len(text) else '$'}",
+        f"side={side}|after1={after1}",
+        f"unit={unit_class}|side={side}",
+    ]
+    if e < len(text) and text[e - 1:e + 1] in internal_bigrams():
+        f.append("end_inside_word")
+    if text[e:e + 2] in VERB_BIGRAMS or (e < len(text) and text[e] in VERB_CHARS):
+        f.append("verb_after")
+    if e >= len(text) or text[e] in ",，、和及与;；。:：!！?？)）”":
+        f.append(f"side={side}|after_break")
+    return tuple(f)
+
+
+def _start_features(text: str, s: int, side: str, unit_class: str) -> Tuple[str, ...]:
+    """Features that depend on where a candidate starts (and its side)."""
+    before1 = text[s - 1] if s > 0 else "^"
+    f = [
+        f"before1={before1}",
+        f"before2={text[max(0, s - 2):s] if s > 0 else '^'}",
+        f"side={side}|before1={before1}",
+    ]
+    if s > 0 and text[s - 1:s + 1] in internal_bigrams():
+        f.append("start_inside_word")
+    if text.endswith(CONTENT_VERBS, 0, s):
+        f.append(f"after_content_verb|unit={unit_class}")
+    if text.endswith(LIGHT_VERBS, 0, s):
+        f.append("after_light_verb")
+    if text.endswith(DETERMINERS, 0, s):
+        f.append("after_determiner")
+    return tuple(f)
+
+
+def _gap_features(gap: str, side: str) -> Tuple[str, ...]:
+    return (f"side={side}", f"gap={gap if len(gap) <= 4 else 'long'}", f"side={side}|gaplen={_bucket(len(gap))}")
+
+
 def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: str,
                        entity_spans: Sequence[Tuple[int, int]] = (),
-                       quantity_spans: Sequence[Tuple[int, int]] = ()) -> Tuple[str, ...]:
+                       quantity_spans: Sequence[Tuple[int, int]] = (),
+                       _cache: Optional[Dict] = None) -> Tuple[str, ...]:
+    """The features of candidate ``[s, e)`` for the quantity ``[qs, qe)``.
+
+    ``_cache`` (a dict, one per quantity) lets :func:`candidates` compute
+    the parts that depend only on one edge once per edge."""
+    cache = {} if _cache is None else _cache
     span = text[s:e]
     before_side = e <= qs
     side = "L" if before_side else "R"
-    gap = normalised_gap(text, e, qs, quantity_spans) if before_side else normalised_gap(text, qe, s, quantity_spans)
+    gap_key = ("gap", e if before_side else s)
+    gap_f = cache.get(gap_key)
+    if gap_f is None:
+        gap = normalised_gap(text, e, qs, quantity_spans) if before_side else normalised_gap(text, qe, s, quantity_spans)
+        gap_f = cache[gap_key] = _gap_features(gap, side)
+    end_f = cache.get(("end", e))
+    if end_f is None:
+        end_f = cache[("end", e)] = _end_features(text, e, side, unit_class)
+    start_f = cache.get(("start", s))
+    if start_f is None:
+        start_f = cache[("start", s)] = _start_features(text, s, side, unit_class)
     f = [
-        f"side={side}",
-        f"gap={gap if len(gap) <= 4 else 'long'}",
-        f"side={side}|gaplen={_bucket(len(gap))}",
+        *gap_f, *end_f, *start_f,
         f"len={_bucket(len(span))}",
         f"side={side}|len={_bucket(len(span))}",
         f"end1={span[-1]}",
         f"end2={span[-2:]}",
         f"start1={span[0]}",
         f"start2={span[:2]}",
-        f"after1={text[e] if e < len(text) else '$'}",
-        f"after2={text[e:e + 2] if e < len(text) else '$'}",
-        f"before1={text[s - 1] if s > 0 else '^'}",
-        f"before2={text[max(0, s - 2):s] if s > 0 else '^'}",
-        f"unit={unit_class}|side={side}",
         f"side={side}|end1={span[-1]}",
-        f"side={side}|after1={text[e] if e < len(text) else '$'}",
-        f"side={side}|before1={text[s - 1] if s > 0 else '^'}",
     ]
-    internal = internal_bigrams()
-    if e < len(text) and text[e - 1:e + 1] in internal:
-        f.append("end_inside_word")
-    if s > 0 and text[s - 1:s + 1] in internal:
-        f.append("start_inside_word")
     if span[-1] in SEPARATORS:
         f.append("ends_on_separator")
     if span[0] in SEPARATORS:
         f.append("starts_on_separator")
-    if text[e:e + 2] in VERB_BIGRAMS or (e < len(text) and text[e] in VERB_CHARS):
-        f.append("verb_after")
-    if any(v in span for v in VERB_BIGRAMS):
+    if VERB_BIGRAM.search(span):
         f.append("verb_inside")
     if span.endswith(GAP_WORDS):
         f.append("ends_with_gap_word")
-    if e >= len(text) or text[e] in ",，、和及与;；。:：!！?？)）”":
-        f.append(f"side={side}|after_break")
     if span.count("(") != span.count(")") or span.count("（") != span.count("）") or span.count("“") != span.count("”") \
             or span.count("《") != span.count("》"):
         f.append("unbalanced_brackets")
-    qnext = _char_class(text[qe]) if qe < len(text) else "$"
-    f.append(f"qnext={qnext}|side={side}")
-    qprev = _char_class(text[qs - 1]) if qs > 0 else "^"
-    f.append(f"qprev={qprev}|side={side}")
+    qf = cache.get("quantity")
+    if qf is None:
+        qnext = _char_class(text[qe]) if qe < len(text) else "$"
+        qprev = _char_class(text[qs - 1]) if qs > 0 else "^"
+        qf = cache["quantity"] = {side_: (f"qnext={qnext}|side={side_}", f"qprev={qprev}|side={side_}")
+                                  for side_ in "LR"}
+    f.extend(qf[side])
     if span.startswith(CONTENT_VERBS):
         f.append(f"starts_content_verb|unit={unit_class}")
-    if text.endswith(CONTENT_VERBS, 0, s):
-        f.append(f"after_content_verb|unit={unit_class}")
     if span.startswith(ADVERBS):
         f.append("starts_adverb")
     if span.startswith(DETERMINERS):
         f.append("starts_determiner")
-    if text.endswith(LIGHT_VERBS, 0, s):
-        f.append("after_light_verb")
-    if text.endswith(DETERMINERS, 0, s):
-        f.append("after_determiner")
-    if re.search(r"[的了着是在把将对为]", span):
+    if FUNCTION_CHAR.search(span):
         f.append("has_function_char")
     if "、" in span or "和" in span:
         f.append("has_list")
     if span.endswith("等") or span.startswith("等"):
         f.append("edge_deng")
-    if re.search(r"\d", span):
+    if DIGIT.search(span):
         f.append("has_digit")
     if any(es == s and ee == e for es, ee in entity_spans):
         f.append("is_entity")
@@ -209,12 +250,13 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
         for e in range(s + 1, min(right, s + MAX_LEN) + 1):
             spans.append((s, e))
     out = []
+    cache: Dict = {}
     for s, e in spans:
         if any(s < b and a < e for a, b in blocked) or (s < qe and qs < e):
             continue  # overlaps a quantity
         if text[s].isspace() or text[e - 1].isspace() or excluded(text, s, e):
             continue
-        out.append(Candidate(s, e, candidate_features(text, s, e, qs, qe, unit_class, entity_spans, blocked)))
+        out.append(Candidate(s, e, candidate_features(text, s, e, qs, qe, unit_class, entity_spans, blocked, cache)))
     return out
 
 
@@ -252,7 +294,7 @@ class LinkModel:
 
     def score(self, features: Iterable[str]) -> float:
         w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in features)
+        return self.bias + sum(map(w.get, features, repeat(0.0)))
 
     def best(self, cands: Sequence[Candidate]) -> Optional[Candidate]:
         if not cands:
