@@ -55,6 +55,8 @@ def test_gpe_and_org_spans(text, expected):
     # a head that is the start of a longer word ends nothing
     ("采取集中学习的方式", []),
     ("区政府中心工作", ["区政府"]),
+    # a pointing word is not part of a name (该县 is no place prefix)
+    ("仪陇在该县融媒体中心演播厅开展", []),
 ])
 def test_org_spans(text, expected):
     assert [t for t, _ in spans(text, find_orgs)] == expected
@@ -81,3 +83,35 @@ def test_find_gpes_never_returns_overlapping_spans():
     found = find_gpes(text)
     assert [text[s:e] for s, e, _ in found] == ["岳阳市云溪区陆城镇", "长岭街道", "路口镇枧冲村"]
     assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("text, label, ok", [
+    ("乐山市金口河区金河镇", "GPE", True),
+    ("仪陇", "GPE", True),
+    ("松杨湖", "GPE", False),          # no suffix, not a known name
+    ("祁连山生态保护", "GPE", False),
+    ("云溪区委宣传部", "ORG", True),
+    ("“草根宣讲团”", "ORG", True),      # a quoted team, judged by its inside
+    ("休闲广场", "ORG", False),          # no organisation head
+    ("中共党史、观看红色故事", "ORG", False),
+    ("“一事一议”", "PROGRAMME", True),
+    ("“我为群众办实事”实践活动", "PROGRAMME", True),
+    ("党史学习教育", "PROGRAMME", True),
+    ("“党课", "PROGRAMME", False),      # unpaired quote
+    ("“红船起航”微党课,开展", "PROGRAMME", False),  # runs over a comma
+    ("“十四五”", "PROGRAMME", False),    # a set phrase, not a programme
+    ("党史学习专题教育", "PROGRAMME", False),
+])
+def test_plausible_checks_the_shape_of_a_span(text, label, ok):
+    from pdcnlp.entity_rules import plausible
+
+    assert plausible(text, 0, len(text), label) is ok
+
+
+def test_plausible_looks_at_the_context():
+    from pdcnlp.entity_rules import plausible
+
+    text = "区委书记张中于"
+    assert not plausible(text, 0, 2, "ORG")  # a position follows
+    text = "提高台阶"
+    assert not plausible(text, 1, 3, "GPE")  # 高台 would cut 台阶
