@@ -45,15 +45,15 @@ def stock_ner():
     return nlp
 
 
-def load_ours():
+def load_ours(model=None):
     import pdcnlp
 
-    return pdcnlp.load()
+    return pdcnlp.load(model)
 
 
-def run_one(which: str, limit: int) -> dict:
+def run_one(which: str, limit: int, model=None) -> dict:
     texts = paragraphs(limit)
-    nlp = stock_ner() if which == "stock" else load_ours()
+    nlp = stock_ner() if which == "stock" else load_ours(model)
     t = best_of(lambda: list(nlp.pipe(texts, batch_size=64)), repeat=2)
     return {"chars": sum(map(len, texts)), "seconds": t,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pipes": nlp.pipe_names}
@@ -63,19 +63,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chars", type=int, default=300_000)
     ap.add_argument("--one", choices=["stock", "ours"])
+    ap.add_argument("--model", help="a saved pipeline to measure instead of the shipped one (not written to results/)")
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.chars)))
+        print(json.dumps(run_one(args.one, args.chars, args.model)))
         return
     # speed: same process, interleaved
     texts = paragraphs(args.chars)
     n = sum(map(len, texts))
-    stock, ours = stock_ner(), load_ours()
+    stock, ours = stock_ner(), load_ours(args.model)
     t_stock = best_of(lambda: list(stock.pipe(texts, batch_size=64)), repeat=2)
     t_ours = best_of(lambda: list(ours.pipe(texts, batch_size=64)), repeat=2)
     mem = {}
     for which in ("stock", "ours"):
-        out = subprocess.run([sys.executable, __file__, "--one", which, "--chars", str(args.chars)],
+        cmd = [sys.executable, __file__, "--one", which, "--chars", str(args.chars)]
+        out = subprocess.run(cmd + (["--model", args.model] if args.model else []),
                              capture_output=True, text=True, check=True)
         mem[which] = json.loads(out.stdout.strip().splitlines()[-1])["peak_rss_mb"]
     lines = [
@@ -92,7 +94,8 @@ def main() -> None:
     ]
     md = "\n".join(lines) + "\n"
     print(md)
-    write_result("pipeline", md)
+    if not args.model:
+        write_result("pipeline", md)
 
 
 if __name__ == "__main__":

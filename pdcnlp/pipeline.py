@@ -13,17 +13,19 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers factories)
+from . import ml as _ml  # noqa: F401  (registers the model architectures)
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
 MODEL_DIR = Path(__file__).parent / "model"
 
 
 def build(segmenter: str = "char", policy: str = "model_first",
-          rule_labels=("ORG", "GPE", "PROGRAMME")) -> Language:
+          rule_labels=("ORG", "GPE", "PROGRAMME"), check_model: bool = False) -> Language:
     """A fresh pipeline from code, with the rule components only.
 
-    ``policy`` and ``rule_labels`` go into the entity-rules component's
-    config, so they are saved with the pipeline and restored on load."""
+    ``policy``, ``rule_labels`` and ``check_model`` go into the entity-rules
+    component's config, so they are saved with the pipeline and restored on
+    load."""
     nlp = spacy.blank(
         "zh",
         config={"nlp": {"tokenizer": {"@tokenizers": "pdcnlp.NormalizingTokenizer.v1", "segmenter": segmenter}}},
@@ -31,7 +33,7 @@ def build(segmenter: str = "char", policy: str = "model_first",
     nlp.add_pipe("pdcnlp_sentences")
     for name in components.ENTITY_PIPES:
         if name == "pdcnlp_entity_rules":
-            nlp.add_pipe(name, config={"policy": policy, "labels": list(rule_labels)})
+            nlp.add_pipe(name, config={"policy": policy, "labels": list(rule_labels), "check_model": check_model})
         else:
             nlp.add_pipe(name)
     return nlp

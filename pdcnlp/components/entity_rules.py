@@ -13,6 +13,11 @@ rules found. ``doc.ents`` is their combination under ``policy``:
 * ``rules_first``: every rule span stays; a model span is kept where no rule
   span overlaps it.
 
+With ``check_model``, a model span also has to have the shape the rules
+demand of its label (:func:`pdcnlp.entity_rules.plausible`: paired quotes,
+no clause punctuation, an ORG ending on a head …); the spans dropped stay
+visible in ``doc.spans["ents_model"]``.
+
 No entity crosses a sentence boundary.
 """
 from __future__ import annotations
@@ -22,16 +27,17 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..entity_rules import find_entities
+from ..entity_rules import find_entities, plausible
 from .quantities import clean_to_token_span, clean_token_starts
 
 POLICIES = ("model_first", "rules_first")
 
 
 @Language.factory("pdcnlp_entity_rules", assigns=["doc.ents", "doc.spans"], requires=["token.norm"],
-                  default_config={"labels": ["ORG", "GPE", "PROGRAMME"], "policy": "model_first"})
-def make_entity_rules(nlp: Language, name: str, labels: list, policy: str):
-    return EntityRules(labels, policy)
+                  default_config={"labels": ["ORG", "GPE", "PROGRAMME"], "policy": "model_first",
+                                  "check_model": False})
+def make_entity_rules(nlp: Language, name: str, labels: list, policy: str, check_model: bool):
+    return EntityRules(labels, policy, check_model)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -39,15 +45,14 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 class EntityRules:
-    def __init__(self, labels, policy: str = "model_first"):
+    def __init__(self, labels, policy: str = "model_first", check_model: bool = False):
         if policy not in POLICIES:
             raise ValueError(f"policy must be one of {POLICIES}, not {policy!r}")
         self.labels = set(labels)
         self.policy = policy
+        self.check_model = check_model
 
-    def rule_spans(self, doc: Doc) -> List[Span]:
-        starts = clean_token_starts(doc)
-        clean = "".join(t.norm_ for t in doc)
+    def rule_spans(self, doc: Doc, starts: List[int], clean: str) -> List[Span]:
         out: List[Span] = []
         for s, e, label in find_entities(clean):
             if label not in self.labels:
@@ -59,10 +64,15 @@ class EntityRules:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = clean_token_starts(doc)
+        clean = "".join(t.norm_ for t in doc)
         model = list(doc.ents)
-        rules = self.rule_spans(doc)
+        rules = self.rule_spans(doc, starts, clean)
         doc.spans["ents_model"] = model
         doc.spans["ents_rules"] = rules
+        if self.check_model:
+            # starts holds one offset per token plus the clean length
+            model = [sp for sp in model if plausible(clean, starts[sp.start], starts[sp.end], sp.label_)]
         first, second = (model, rules) if self.policy == "model_first" else (rules, model)
         chosen = list(first)
         for span in second:

@@ -1,0 +1,64 @@
+"""The pdcnlp_entity_rules component: how rule and model spans combine."""
+import pytest
+from spacy.language import Language
+
+import pdcnlp
+
+TEXT = "依托张思德干部学院举办“马背课堂”,休闲广场和祁连山生态保护"
+
+
+@Language.component("test_fake_model")
+def fake_model(doc):
+    """Stands in for a trained ner: proposes fixed spans by character offsets."""
+    def span(s, e, label):
+        return doc.char_span(s, e, label=label)
+
+    t = doc.text
+    proposals = [
+        span(t.index("张思德"), t.index("张思德") + 3, "GPE"),            # overlaps the rule ORG
+        span(t.index("“马背"), t.index("课堂”") + 3, "PROGRAMME"),       # a quoted name: plausible
+        span(t.index("休闲"), t.index("广场") + 2, "ORG"),                # no organisation head
+        span(t.index("祁连山"), t.index("保护") + 2, "GPE"),              # no place
+    ]
+    doc.ents = [sp for sp in proposals if sp is not None]
+    return doc
+
+
+def pipeline(policy, check_model):
+    nlp = pdcnlp.build(policy=policy, check_model=check_model)
+    nlp.add_pipe("test_fake_model", before="pdcnlp_entity_rules")
+    return nlp
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_rules_first_with_checked_model_spans():
+    doc = pipeline("rules_first", True)(TEXT)
+    assert ents(doc) == [("张思德干部学院", "ORG"), ("“马背课堂”", "PROGRAMME")]
+    # what the model proposed stays inspectable, checked or not
+    assert len(doc.spans["ents_model"]) == 4
+    assert ("张思德干部学院", "ORG") in [(s.text, s.label_) for s in doc.spans["ents_rules"]]
+
+
+def test_unchecked_model_spans_are_all_kept_where_rules_leave_room():
+    doc = pipeline("rules_first", False)(TEXT)
+    assert ("休闲广场", "ORG") in ents(doc) and ("祁连山生态保护", "GPE") in ents(doc)
+
+
+def test_model_first_keeps_overlapping_model_spans():
+    doc = pipeline("model_first", False)(TEXT)
+    assert ("张思德", "GPE") in ents(doc) and ("张思德干部学院", "ORG") not in ents(doc)
+
+
+def test_policy_and_check_survive_saving(tmp_path):
+    nlp = pdcnlp.build(policy="rules_first", check_model=True)
+    nlp.to_disk(tmp_path / "p")
+    comp = pdcnlp.load(tmp_path / "p").get_pipe("pdcnlp_entity_rules")
+    assert comp.policy == "rules_first" and comp.check_model is True
+
+
+def test_unknown_policy_is_an_error():
+    with pytest.raises(ValueError, match="policy"):
+        pdcnlp.build(policy="both")
