@@ -76,6 +76,7 @@ def rebuild_base(data_dir: Path, out_dir: Path, n_msra: int, n_cluener: int, n_p
     }
     if out_dir.exists():
         shutil.rmtree(out_dir)
+    best.config["paths"]["train"] = best.config["paths"]["dev"] = None  # temporary files, gone after this run
     best.to_disk(out_dir)
     info = {"trained_on": counts, "steps": steps, "train_seconds": round(train_s),
             "msra_test": msra, "date": datetime.date.today().isoformat()}
