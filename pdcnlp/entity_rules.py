@@ -7,11 +7,22 @@ one source beside the trained recogniser, scored on their own (issue 5):
 * PROGRAMME: the campaign names (党史学习教育 …); quoted names with a
   directly attached generic head (“我为群众办实事”实践活动); quoted names
   right after a carry-out verb (开展“双报到”).
-* ORG: a place or definite title plus a body ending on an organisation head
-  (仪陇县委老干部局, 云溪区城管局, 市委常委会); definite titles alone (县委,
-  省委) unless a position follows (县委书记).
-* GPE: a chain of place names with administrative suffixes (乐山市金口河区金河镇),
-  never a collective word (全县, 该区) and never inside an ORG.
+* ORG: a place, a definite title or a one-character division (区, 县) plus
+  a body ending on an organisation head, taken one head at a time
+  (仪陇县委|老干部局, 云溪区城管局, 市委常委会); a named institution after a
+  boundary (张思德干部学院); definite titles alone (县委, 省委) unless a
+  position follows (县委书记).
+* GPE: a chain of place links (乐山市金口河区金河镇): China's division names
+  and their short forms from the gazetteer (仪陇, 肃南县), or a 2-5 character
+  stem with an administrative suffix (金河镇); never a collective word
+  (全县, 该区), never inside an ORG.
+
+Where a name may start is the hard part without word segmentation: after
+punctuation, a function character or a verb that takes a name (依托, 邀请);
+and a known name or title also where the character before it does not form
+a word with its first character (People's Daily 1998's word-internal
+bigrams: 德乡|仪陇 yes, 提高|台 no). :func:`plausible` applies the same
+shape tests to spans from elsewhere (the statistical model).
 """
 from __future__ import annotations
 
@@ -26,7 +37,9 @@ from .linking import internal_bigrams
 
 EntitySpan = Tuple[int, int, str]
 HAN = "\u4e00-\u9fff"
-NUMERALS = "一二三四五六七八九十两几每第"
+NUMERALS = "一二三四五六七八九十两"
+# A named institution's body does not start on these either (第一课进行网).
+NUMERAL_LIKE = NUMERALS + "几每第"
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +92,9 @@ def _patterns() -> Dict[str, "re.Pattern"]:
         # body (lazy) and heads: the shortest organisation first, extended below
         # a body never starts on 和 (中央和省委 is two names) or a numeral
         # (“三区一中心”, 一张网)
-        "tail": re.compile(rf"(?P<body>(?![和{NUMERALS[:-3]}])[^{body_stop}\W\d]{{0,10}}?)(?P<head>(?:{heads})+)"),
+        "tail": re.compile(rf"(?P<body>(?![和{NUMERALS}])[^{body_stop}\W\d]{{0,10}}?)(?P<head>(?:{heads})+)"),
         "named_tail": re.compile(
-            rf"(?P<body>(?![和{NUMERALS}])[^{body_stop}\W\d]{{2,8}}?)(?P<head>{_alt(lx['org_named_heads'])})"),
+            rf"(?P<body>(?![和{NUMERAL_LIKE}])[^{body_stop}\W\d]{{2,8}}?)(?P<head>{_alt(lx['org_named_heads'])})"),
         # a character after which a name may start: not Han and not a digit,
         # or a function character
         "boundary_char": re.compile(rf"[^{HAN}\d]|[{stop}]"),
@@ -251,6 +264,7 @@ def _candidate_starts(clean: str) -> Tuple[Tuple[int, bool], ...]:
 
 
 def find_gpes(clean: str) -> List[EntitySpan]:
+    """Place chains, leftmost first, not overlapping."""
     generic = set(lexicon()["gpe_generic"])
     out: List[EntitySpan] = []
     last_end = 0
@@ -288,7 +302,8 @@ def _body_ok(m: "re.Match") -> bool:
     """No verb starts inside the body (相继举|办 fails; 区委|组织部 passes:
     组织 is part of the head)."""
     body_end = m.end("body")
-    return all(v.start() >= body_end for v in _patterns()["body_stop_words"].finditer(m.string, m.start(), m.end()))
+    verbs = _patterns()["body_stop_words"].finditer(m.string, m.start(), m.end())
+    return all(v.start() >= body_end for v in verbs)
 
 
 def _org_tail_ends(clean: str, pos: int) -> List[int]:
@@ -337,6 +352,8 @@ def _org_at(clean: str, pos: int, strong: bool) -> Optional[int]:
 
 
 def find_orgs(clean: str) -> List[EntitySpan]:
+    """Organisations, leftmost first, not overlapping; the longest name that
+    ends well wins at each start."""
     p = _patterns()
     out: List[EntitySpan] = []
     last_end = 0
