@@ -20,7 +20,7 @@ MODEL_DIR = Path(__file__).parent / "model"
 
 
 def build(segmenter: str = "char", policy: str = "model_first",
-          rule_labels=("ORG", "GPE", "PROGRAMME"), check_model: bool = False) -> Language:
+          rule_labels=("ORG", "GPE", "PROGRAMME"), check_model: str = "none") -> Language:
     """A fresh pipeline from code, with the rule components only.
 
     ``policy``, ``rule_labels`` and ``check_model`` go into the entity-rules

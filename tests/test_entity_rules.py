@@ -115,3 +115,26 @@ def test_plausible_looks_at_the_context():
     assert not plausible(text, 0, 2, "ORG")  # a position follows
     text = "提高台阶"
     assert not plausible(text, 1, 3, "GPE")  # 高台 would cut 台阶
+
+
+@pytest.mark.parametrize("text, label, ok", [
+    ("休闲广场", "ORG", True),           # no head: not the rules' shape, but nothing the guideline forbids
+    ("松杨湖", "GPE", True),
+    ("市委常委", "ORG", False),          # a position
+    ("全县", "GPE", False),              # a collective word
+    ("中共党史、观看红色故事", "ORG", True),
+    ("党史学习,观看", "ORG", False),     # clause punctuation inside
+    ("“党课", "PROGRAMME", False),
+    ("党史学习专题教育", "PROGRAMME", False),
+])
+def test_well_formed_enforces_the_guideline_only(text, label, ok):
+    from pdcnlp.entity_rules import well_formed
+
+    assert well_formed(text, 0, len(text), label) is ok
+
+
+def test_plausible_is_stricter_than_well_formed():
+    from pdcnlp.entity_rules import plausible, well_formed
+
+    for text, label in [("休闲广场", "ORG"), ("松杨湖", "GPE"), ("区委宣传部", "ORG"), ("“一事一议”", "PROGRAMME")]:
+        assert not plausible(text, 0, len(text), label) or well_formed(text, 0, len(text), label)

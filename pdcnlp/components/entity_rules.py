@@ -13,10 +13,17 @@ rules found. ``doc.ents`` is their combination under ``policy``:
 * ``rules_first``: every rule span stays; a model span is kept where no rule
   span overlaps it.
 
-With ``check_model``, a model span also has to have the shape the rules
-demand of its label (:func:`pdcnlp.entity_rules.plausible`: paired quotes,
-no clause punctuation, an ORG ending on a head …); the spans dropped stay
-visible in ``doc.spans["ents_model"]``.
+``check_model`` says what a model span must pass to be used at all:
+
+* ``"none"``: nothing;
+* ``"form"``: what ANNOTATION.md says of every span of its label
+  (:func:`pdcnlp.entity_rules.well_formed`: paired quotes, no clause
+  punctuation, no position at an ORG's edge, a PROGRAMME quoted or named …);
+* ``"shape"``: also the shape the rules look for
+  (:func:`pdcnlp.entity_rules.plausible`: an ORG ending on a head, a GPE
+  that is a chain of place links).
+
+The spans dropped stay visible in ``doc.spans["ents_model"]``.
 
 No entity crosses a sentence boundary.
 """
@@ -27,16 +34,17 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..entity_rules import find_entities, plausible
+from ..entity_rules import find_entities, plausible, well_formed
 from .quantities import clean_to_token_span, clean_token_starts
 
 POLICIES = ("model_first", "rules_first")
+CHECKS = {"none": None, "form": well_formed, "shape": plausible}
 
 
 @Language.factory("pdcnlp_entity_rules", assigns=["doc.ents", "doc.spans"], requires=["token.norm"],
                   default_config={"labels": ["ORG", "GPE", "PROGRAMME"], "policy": "model_first",
-                                  "check_model": False})
-def make_entity_rules(nlp: Language, name: str, labels: list, policy: str, check_model: bool):
+                                  "check_model": "none"})
+def make_entity_rules(nlp: Language, name: str, labels: list, policy: str, check_model: str):
     return EntityRules(labels, policy, check_model)
 
 
@@ -45,9 +53,11 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 class EntityRules:
-    def __init__(self, labels, policy: str = "model_first", check_model: bool = False):
+    def __init__(self, labels, policy: str = "model_first", check_model: str = "none"):
         if policy not in POLICIES:
             raise ValueError(f"policy must be one of {POLICIES}, not {policy!r}")
+        if check_model not in CHECKS:
+            raise ValueError(f"check_model must be one of {tuple(CHECKS)}, not {check_model!r}")
         self.labels = set(labels)
         self.policy = policy
         self.check_model = check_model
@@ -70,9 +80,10 @@ class EntityRules:
         rules = self.rule_spans(doc, starts, clean)
         doc.spans["ents_model"] = model
         doc.spans["ents_rules"] = rules
-        if self.check_model:
+        check = CHECKS[self.check_model]
+        if check is not None:
             # starts holds one offset per token plus the clean length
-            model = [sp for sp in model if plausible(clean, starts[sp.start], starts[sp.end], sp.label_)]
+            model = [sp for sp in model if check(clean, starts[sp.start], starts[sp.end], sp.label_)]
         first, second = (model, rules) if self.policy == "model_first" else (rules, model)
         chosen = list(first)
         for span in second:

@@ -34,31 +34,39 @@ def ents(doc):
     return [(e.text, e.label_) for e in doc.ents]
 
 
-def test_rules_first_with_checked_model_spans():
-    doc = pipeline("rules_first", True)(TEXT)
+def test_rules_first_with_model_spans_of_rule_shape():
+    doc = pipeline("rules_first", "shape")(TEXT)
     assert ents(doc) == [("张思德干部学院", "ORG"), ("“马背课堂”", "PROGRAMME")]
     # what the model proposed stays inspectable, checked or not
     assert len(doc.spans["ents_model"]) == 4
     assert ("张思德干部学院", "ORG") in [(s.text, s.label_) for s in doc.spans["ents_rules"]]
 
 
+def test_well_formed_model_spans_need_not_have_rule_shape():
+    doc = pipeline("rules_first", "form")(TEXT)
+    # no organisation head, but nothing ANNOTATION.md forbids: kept
+    assert ("休闲广场", "ORG") in ents(doc) and ("“马背课堂”", "PROGRAMME") in ents(doc)
+
+
 def test_unchecked_model_spans_are_all_kept_where_rules_leave_room():
-    doc = pipeline("rules_first", False)(TEXT)
+    doc = pipeline("rules_first", "none")(TEXT)
     assert ("休闲广场", "ORG") in ents(doc) and ("祁连山生态保护", "GPE") in ents(doc)
 
 
 def test_model_first_keeps_overlapping_model_spans():
-    doc = pipeline("model_first", False)(TEXT)
+    doc = pipeline("model_first", "none")(TEXT)
     assert ("张思德", "GPE") in ents(doc) and ("张思德干部学院", "ORG") not in ents(doc)
 
 
 def test_policy_and_check_survive_saving(tmp_path):
-    nlp = pdcnlp.build(policy="rules_first", check_model=True)
+    nlp = pdcnlp.build(policy="rules_first", check_model="form")
     nlp.to_disk(tmp_path / "p")
     comp = pdcnlp.load(tmp_path / "p").get_pipe("pdcnlp_entity_rules")
-    assert comp.policy == "rules_first" and comp.check_model is True
+    assert comp.policy == "rules_first" and comp.check_model == "form"
 
 
-def test_unknown_policy_is_an_error():
+def test_unknown_policy_or_check_is_an_error():
     with pytest.raises(ValueError, match="policy"):
         pdcnlp.build(policy="both")
+    with pytest.raises(ValueError, match="check_model"):
+        pdcnlp.build(check_model="strict")
