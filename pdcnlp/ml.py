@@ -35,12 +35,14 @@ def bigram_features(norms: numpy.ndarray) -> numpy.ndarray:
 
     Order-sensitive: (a, b) and (b, a) get different keys."""
     norms = norms.astype(numpy.uint64, copy=False)
-    prev = numpy.concatenate(([_BOS], norms[:-1])) if len(norms) else norms
-    nxt = numpy.concatenate((norms[1:], [_EOS])) if len(norms) else norms
-    with numpy.errstate(over="ignore"):
-        left = prev * _MIX ^ norms
-        right = norms * _MIX ^ nxt
-    return numpy.stack([norms, left, right], axis=1) if len(norms) else numpy.zeros((0, 3), dtype=numpy.uint64)
+    if not len(norms):
+        return numpy.zeros((0, 3), dtype=numpy.uint64)
+    prev = numpy.concatenate(([_BOS], norms[:-1]))
+    nxt = numpy.concatenate((norms[1:], [_EOS]))
+    with numpy.errstate(over="ignore"):  # uint64 products wrap around: that is the hash
+        left = (prev * _MIX) ^ norms
+        right = (norms * _MIX) ^ nxt
+    return numpy.stack([norms, left, right], axis=1)
 
 
 def _bigram_extractor() -> Model[List[Doc], List[Ints2d]]:
