@@ -30,6 +30,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Dict, Iterable, List, Set
 
+from pdcnlp.entity_rules import lexicon
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pdcnlp" / "resources" / "gazetteer_gpe.json"
 # Longest first: 自治县 before 县.
@@ -81,7 +83,7 @@ def build(adcodes: Path, nations_csv: Path, data_dir: Path) -> Dict:
             names.append(row["name"].strip())
     nations = [line.strip() for line in nations_csv.read_text(encoding="utf-8").splitlines() if line.strip()]
     usage = pd1998_usage(data_dir)
-    generic = set(json.loads((ROOT / "pdcnlp" / "resources" / "entity_rules.json").read_text("utf-8"))["gpe_generic"])
+    generic = set(lexicon()["gpe_generic"])
 
     def place_like(word: str) -> bool:
         u = usage.get(word)
