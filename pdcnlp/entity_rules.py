@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Dict, List, Optional, Set, Tuple
 
-from .linking import internal_bigrams
+from .linking import brackets_paired, internal_bigrams
 
 EntitySpan = Tuple[int, int, str]
 HAN = "\u4e00-\u9fff"
@@ -405,7 +405,6 @@ def find_entities(clean: str) -> List[EntitySpan]:
 
 
 CLAUSE_PUNCT = re.compile(r"[,，;；。:：!！?？\n]")
-PAIRS = (("“", "”"), ("《", "》"), ("(", ")"), ("（", "）"))
 
 
 def well_formed(clean: str, start: int, end: int, label: str) -> bool:
@@ -419,7 +418,7 @@ def well_formed(clean: str, start: int, end: int, label: str) -> bool:
       quote) whose inside is no slogan or set phrase.
     """
     text = clean[start:end]
-    if not text or CLAUSE_PUNCT.search(text) or any(text.count(a) != text.count(b) for a, b in PAIRS):
+    if not text or CLAUSE_PUNCT.search(text) or not brackets_paired(text):
         return False
     lx = lexicon()
     if label == "ORG":

@@ -107,6 +107,15 @@ def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int
     return "".join(out)
 
 
+BRACKET_PAIRS = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"))
+
+
+def brackets_paired(text: str) -> bool:
+    """As many closing as opening brackets and quotes of each kind: a target
+    or a name never holds half a quotation."""
+    return all(text.count(a) == text.count(b) for a, b in BRACKET_PAIRS)
+
+
 def _end_features(text: str, e: int, side: str, unit_class: str) -> Tuple[str, ...]:
     """Features that depend on where a candidate ends (and its side), not on
     where it starts: computed once per end, shared by every start."""
@@ -190,8 +199,7 @@ def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: 
         f.append("verb_inside")
     if span.endswith(GAP_WORDS):
         f.append("ends_with_gap_word")
-    if span.count("(") != span.count(")") or span.count("（") != span.count("）") or span.count("“") != span.count("”") \
-            or span.count("《") != span.count("》"):
+    if not brackets_paired(span):
         f.append("unbalanced_brackets")
     qf = cache.get("quantity")
     if qf is None:
@@ -230,8 +238,7 @@ def excluded(text: str, s: int, e: int) -> bool:
         return True
     if span.startswith(ADVERBS) or span.startswith(DETERMINERS):
         return True
-    return (span.count("(") != span.count(")") or span.count("（") != span.count("）")
-            or span.count("“") != span.count("”") or span.count("《") != span.count("》"))
+    return not brackets_paired(span)
 
 
 def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Sequence[Tuple[int, int]],
