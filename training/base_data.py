@@ -88,21 +88,28 @@ def read_cluener(path: Path) -> Iterator[Example]:
 _PD_ITEM = re.compile(r"(\[)?([^\s/\[\]]+)/([a-zA-Z]+)(\]([a-zA-Z]+))?")
 
 
+def pd1998_items(line: str) -> Iterator["re.Match"]:
+    """The ``word/tag`` items of one People's Daily 1998 line (its first item,
+    the line id, left out), as matches of ``_PD_ITEM``: groups are the
+    opening bracket of a compound, the word, its tag, and the compound's
+    closing bracket and tag. Items that do not parse are skipped."""
+    for item in line.split()[1:]:
+        m = _PD_ITEM.fullmatch(item)
+        if m:
+            yield m
+
+
 def read_pd1998(path: Path) -> Iterator[Example]:
     """Sentences of People's Daily 1998 with nt → ORG and ns → GPE."""
     with open(path, encoding="utf-8") as f:
         for line in f:
-            items = line.split()
-            if len(items) < 2:
+            if len(line.split()) < 2:
                 continue
             text_parts: List[str] = []
             ents: List[Tuple[int, int, str]] = []
             pos = 0
             bracket_start: Optional[int] = None
-            for item in items[1:]:
-                m = _PD_ITEM.fullmatch(item)
-                if not m:
-                    continue
+            for m in pd1998_items(line):
                 opens, word, tag, _, btag = m.groups()
                 if opens:
                     bracket_start = pos

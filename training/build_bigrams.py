@@ -8,10 +8,11 @@ uses the list to keep target spans from starting or ending mid-word (新时|代)
 """
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from training.base_data import pd1998_items
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ("# Character bigrams that People's Daily 1998 (gold PKU segmentation) keeps inside one word "
@@ -23,11 +24,7 @@ def main(data_dir: str) -> None:
     inside, across = Counter(), Counter()
     with open(Path(data_dir) / "peoples_daily_1998" / "199801.txt", encoding="utf-8") as f:
         for line in f:
-            words = []
-            for item in line.split()[1:]:
-                w = re.sub(r"\].*$", "", item.lstrip("[").rsplit("/", 1)[0])
-                if w:
-                    words.append(w)
+            words = [m.group(2) for m in pd1998_items(line)]
             text = "".join(words)
             bounds, pos = set(), 0
             for w in words:

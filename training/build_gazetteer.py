@@ -24,13 +24,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Dict, Iterable, List, Set
 
 from pdcnlp.entity_rules import lexicon
+from training.base_data import pd1998_items
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pdcnlp" / "resources" / "gazetteer_gpe.json"
@@ -68,11 +68,9 @@ def pd1998_usage(data_dir: Path) -> Dict[str, Counter]:
     usage: Dict[str, Counter] = {}
     with open(data_dir / "peoples_daily_1998" / "199801.txt", encoding="utf-8") as f:
         for line in f:
-            for item in line.split()[1:]:
-                item = re.sub(r"\][a-z]+$", "", item.lstrip("["))
-                word, _, tag = item.rpartition("/")
-                if word:
-                    usage.setdefault(word, Counter())["ns" if tag == "ns" else "other"] += 1
+            for m in pd1998_items(line):
+                word, tag = m.group(2), m.group(3)
+                usage.setdefault(word, Counter())["ns" if tag == "ns" else "other"] += 1
     return usage
 
 
