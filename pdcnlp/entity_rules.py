@@ -189,20 +189,19 @@ def _known_starts(clean: str) -> frozenset:
     return frozenset(out)
 
 
-def _known_end(clean: str, pos: int) -> Optional[int]:
-    if pos not in _known_starts(clean):
-        return None
-    m = _known_match(clean, pos)
-    return m[0] if m else None
+def _known_at(clean: str, pos: int) -> Optional[Tuple[int, bool]]:
+    """:func:`_known_match` at a position where the left-to-right scan of
+    :func:`_known_starts` found a name, else None."""
+    return _known_match(clean, pos) if pos in _known_starts(clean) else None
 
 
 def _gpe_link(clean: str, pos: int, known_only: bool) -> Optional[int]:
     """End of one link of a place chain starting at ``pos``, or None."""
     p = _patterns()
-    end = _known_end(clean, pos)
-    if end:
-        if clean[end:end + 1] and clean[end] in lexicon()["gpe_short_not_followed_by"] and \
-                not _known_match(clean, pos)[1]:
+    known = _known_at(clean, pos)
+    if known:
+        end, full_name = known
+        if not full_name and clean[end:end + 1] and clean[end] in lexicon()["gpe_short_not_followed_by"]:
             return None  # 祁连|山 is a mountain, not 祁连县
         return end
     if known_only:
@@ -273,9 +272,9 @@ def find_gpes(clean: str) -> List[EntitySpan]:
             continue
         end = gpe_chain(clean, pos, known_first=not strong)
         if end - pos < 2 or clean[pos:end] in generic or splits_word(clean, end):
-            known = _known_end(clean, pos)
+            known = _known_at(clean, pos)
             if known:  # a rejected known name hides the names inside it (祁连山 is no 连山)
-                last_end = known
+                last_end = known[0]
             continue
         out.append((pos, end, "GPE"))
         last_end = end
