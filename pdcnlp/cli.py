@@ -8,7 +8,9 @@ inputs were skipped (each logged with its reason); 4 nothing could be read.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -69,10 +71,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    import json
-
     from .corpus.dataset import load_records
-    from .corpus.scoring import format_table, predict, score
+    from .corpus.scoring import format_rows, format_table, predict, score, score_by
     from .corpus.validate import validate_file
     from .pipeline import load
 
@@ -84,12 +84,72 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     records = load_records(args.gold)
+    if args.split != "all":
+        from .corpus.splits import load_splits, split_records
+
+        if not args.splits:
+            print("pdcnlp evaluate: --split needs a split file (--splits corpus/splits.json)", file=sys.stderr)
+            return EXIT_USAGE
+        records = split_records(records, load_splits(args.splits), default="train")[args.split]
+    if not records:
+        print(f"pdcnlp evaluate: no records to score in {args.gold} (split {args.split})", file=sys.stderr)
+        return EXIT_USAGE
+    training = _training_share(records, args.splits)
+    if training:
+        print(f"pdcnlp evaluate: note: {training} of {len(records)} sentences are TRAINING data of the shipped "
+              "model (seed articles or pages of the train split): these scores are not held out", file=sys.stderr)
     nlp = load(args.model) if args.model else load()
-    scores = score(records, predict(nlp, records))
+    predicted = predict(nlp, records)
+    scores = score(records, predicted)
+    by = {key: score_by(records, predicted, key) for key in (args.by.split(",") if args.by else [])}
     if args.json:
-        print(json.dumps(scores, ensure_ascii=False))
+        print(json.dumps({**scores, "by": by} if by else scores, ensure_ascii=False))
     else:
         print(format_table(scores))
+        for key, rows in by.items():
+            print()
+            print(format_rows(rows, key))
+    return EXIT_OK
+
+
+def _training_share(records, splits_path) -> int:
+    """How many records the shipped model was trained on: seed articles
+    (their source is a seed file name) and pages of the train split."""
+    from .corpus.splits import load_splits
+
+    assignment = load_splits(splits_path) if splits_path and os.path.exists(splits_path) else {}
+    return sum(1 for r in records
+               if assignment.get(str(r.get("source"))) == "train" or str(r.get("source", "")).endswith(".txt"))
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from .corpus.interchange import read_annotations, write_annotations
+    from .corpus.validate import validate_records
+
+    for path in (args.input, args.output):
+        if os.path.splitext(path)[1] not in (".jsonl", ".json", ".spacy"):
+            print(f"pdcnlp convert: {path}: use .jsonl (ours), .json (Label Studio) or .spacy (DocBin)",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    propose = None
+    if not args.no_propose:
+        from .corpus.readings import propose_reading as propose
+    try:
+        records = read_annotations(args.input, propose)
+    except (ValueError, KeyError, json.JSONDecodeError) as e:
+        print(f"pdcnlp convert: {args.input}: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    problems = validate_records(records)
+    for p in problems[:20]:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"pdcnlp convert: {len(problems)} problem(s); nothing written", file=sys.stderr)
+        return 1
+    write_annotations(records, args.output)
+    proposed = sum(int(r.get("readings_proposed", 0)) for r in records)
+    print(f"pdcnlp convert: {len(records)} records -> {args.output}"
+          + (f"; {proposed} readings proposed by the parser: check them by hand" if proposed else ""),
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -131,7 +191,21 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", help="annotated JSONL (ANNOTATION.md format)")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--model", help="a saved pipeline directory instead of the installed one")
+    ev.add_argument("--split", choices=["all", "train", "dev", "test"], default="all",
+                    help="score only the pages of one split (needs --splits)")
+    ev.add_argument("--splits", default=None, help="split file (corpus/splits.json); also used to say when "
+                    "the scored sentences are training data")
+    ev.add_argument("--by", default=None, help="comma-separated record fields to break scores down by, "
+                    "e.g. campaign_group,script")
     ev.set_defaults(func=_cmd_evaluate)
+
+    co = sub.add_parser("convert", help="convert annotations between our JSONL, Label Studio JSON and spaCy "
+                        "DocBin (.jsonl / .json / .spacy, by suffix)")
+    co.add_argument("input")
+    co.add_argument("output")
+    co.add_argument("--no-propose", action="store_true", help="fail on a QUANTITY without a reading instead "
+                    "of proposing one with the parser")
+    co.set_defaults(func=_cmd_convert)
     return parser
 
 

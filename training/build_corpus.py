@@ -18,40 +18,16 @@ from pathlib import Path
 from typing import Dict, List
 
 from pdcnlp.corpus.validate import validate_records
-from pdcnlp.normalize import normalize
-from pdcnlp.quantity import find_quantities
+from pdcnlp.corpus.interchange import parse_reading
+from pdcnlp.corpus.readings import propose_reading
 from pdcnlp.sentences import sentence_spans
 from training.markup import Block, parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def parse_override(text: str) -> Dict[str, object]:
-    value, qualifier, unit = text.split("/")
-    out: Dict[str, object] = {"qualifier": qualifier, "unit": unit}
-    if qualifier == "range":
-        lo, hi = value.split("-")
-        out["value"], out["high"] = _num(lo), _num(hi)
-    else:
-        out["value"] = _num(value)
-    return out
-
-
-def _num(s: str):
-    f = float(s)
-    return int(f) if f.is_integer() else f
-
-
-def proposed_reading(span_text: str):
-    clean = normalize(span_text).clean
-    found = find_quantities(clean)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(clean):
-        q = found[0]
-        out = {"value": q.value, "qualifier": q.qualifier, "unit": q.unit}
-        if q.high is not None:
-            out["high"] = q.high
-        return out
-    return None
+parse_override = parse_reading        # the markup's =VALUE/QUALIFIER/UNIT
+proposed_reading = propose_reading
 
 
 def block_to_record(block: Block, source: str, offset: int) -> Dict[str, object]:

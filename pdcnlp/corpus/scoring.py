@@ -7,7 +7,8 @@ Pure functions over gold records and predictions (same record ids):
   exactly and its target ENDS where the gold target ends (head match); the
   strict variant also needs the same start;
 * quantity readings: for each gold QUANTITY that was found (exact span),
-  whether value, qualifier and unit all equal the gold reading.
+  whether value, qualifier, unit and (for ranges) high all equal the gold
+  reading.
 
 A prediction is a dict ``{"entities": [[s, e, label]], "links": [[qs, qe,
 ts, te]], "quantities": [{"span": [s, e], "value", "qualifier", "unit"}]}``.
@@ -65,7 +66,9 @@ def score(gold: Sequence[Dict], predicted: Sequence[Dict]) -> Dict[str, object]:
                 read_total += 1
                 got = pq[span]
                 if (_values_equal(got.get("value"), want["value"]) and got.get("qualifier") == want["qualifier"]
-                        and got.get("unit") == want["unit"]):
+                        and got.get("unit") == want["unit"]
+                        and (want.get("high") is None) == (got.get("high") is None)
+                        and (want.get("high") is None or _values_equal(got.get("high"), want["high"]))):
                     read_ok += 1
     per_type = {label: prf(tp[label], n_pred[label], n_gold[label]) for label in LABELS}
     micro = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
@@ -83,6 +86,31 @@ def score(gold: Sequence[Dict], predicted: Sequence[Dict]) -> Dict[str, object]:
         "n_docs": len({r.get("source") for r in gold}),
         "n_sentences": len(gold),
     }
+
+
+def score_by(gold: Sequence[Dict], predicted: Sequence[Dict], key: str) -> Dict[str, Dict[str, object]]:
+    """:func:`score` for each value of a record field (``campaign_group``,
+    ``script``, ``province`` …), plus ``"all"``. Records without the field
+    fall under ``"(none)"``."""
+    groups: Dict[str, List[int]] = {}
+    for i, g in enumerate(gold):
+        groups.setdefault(str(g.get(key, "(none)")), []).append(i)
+    out = {"all": score(gold, predicted)}
+    for value, idx in sorted(groups.items()):
+        out[value] = score([gold[i] for i in idx], [predicted[i] for i in idx])
+    return out
+
+
+def format_rows(by: Dict[str, Dict[str, object]], key: str) -> str:
+    """One markdown row per group: entity F1 per label, link F1, readings."""
+    head = f"| {key} | sentences | ORG | GPE | PROGRAMME | QUANTITY | micro | link head | link strict | readings |"
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for value, s in by.items():
+        f = {k: v["f"] for k, v in s["ents_per_type"].items()}
+        lines.append(f"| {value} | {s['n_sentences']} | {f['ORG']:.3f} | {f['GPE']:.3f} | {f['PROGRAMME']:.3f} | "
+                     f"{f['QUANTITY']:.3f} | {s['ents_f']:.3f} | {s['links_head_f']:.3f} | "
+                     f"{s['links_strict_f']:.3f} | {s['quantity_reading_acc']:.3f} |")
+    return "\n".join(lines)
 
 
 def predict(nlp, records: Iterable[Dict]) -> List[Dict]:
