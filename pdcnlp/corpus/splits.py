@@ -105,3 +105,38 @@ def split_records(records: Sequence[Record], assignment: Mapping[str, str],
         raise ValueError(f"{len(missing)} pages have no split (e.g. {sorted(missing)[:3]}); "
                          "run python -m training.make_splits")
     return out
+
+
+def corpus_splits(corpus_dir: Union[str, Path]) -> Dict[str, List[Record]]:
+    """The project corpus as train / dev / test: the pages of
+    ``pages.jsonl`` by ``splits.json``, and every seed sentence
+    (``seeds.jsonl``, the five articles the project was designed from) in
+    train."""
+    from .dataset import load_records
+
+    corpus_dir = Path(corpus_dir)
+    parts = split_records(load_records(corpus_dir / "pages.jsonl"), load_splits(corpus_dir / "splits.json"))
+    seeds = corpus_dir / "seeds.jsonl"
+    if seeds.exists():
+        parts["train"] = load_records(seeds) + parts["train"]
+    return parts
+
+
+def as_split_datasets(corpus_dir: Union[str, Path]):
+    """:func:`corpus_splits` as a ``datasets.DatasetDict`` (offline, local
+    JSONL; nested span lists as JSON strings so Arrow need not unify them)."""
+    import json as _json
+    import os
+
+    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from datasets import Dataset, DatasetDict
+
+    keys = ("entities", "targets", "links", "quantities")
+    meta = ("campaign_group", "script", "province", "level")
+    return DatasetDict({
+        split: Dataset.from_list([
+            {"id": r["id"], "source": r["source"], "text": r["text"],
+             **{k: str(r.get(k, "")) for k in meta},
+             **{k: _json.dumps(r[k], ensure_ascii=False) for k in keys}} for r in rows])
+        for split, rows in corpus_splits(corpus_dir).items()})

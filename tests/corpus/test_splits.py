@@ -42,3 +42,26 @@ def test_split_records_keeps_pages_whole_and_refuses_unknown_pages():
         split_records(records + [{"id": "x", "source": "new-page"}], assign_pages(records))
     assert len(split_records(records + [{"id": "x", "source": "seed.txt"}], assign_pages(records),
                              default="train")["train"]) == len(parts["train"]) + 1
+
+
+def test_committed_corpus_splits_are_by_page_and_stratified():
+    from conftest import ROOT
+    from pdcnlp.corpus.splits import corpus_splits
+
+    parts = corpus_splits(ROOT / "corpus")
+    pages = {s: {r["source"] for r in rs} for s, rs in parts.items()}
+    assert not pages["train"] & pages["test"] and not pages["dev"] & pages["test"] and not pages["train"] & pages["dev"]
+    n_pages = sum(len(p) for p in pages.values())
+    assert 0.12 <= len(pages["test"]) / n_pages <= 0.18
+    for field in ("campaign_group", "script"):
+        assert {r[field] for r in parts["train"] if field in r} == {r[field] for r in parts["test"]}
+    assert all(r["source"].endswith(".txt") for r in parts["train"] if "campaign" not in r)  # only seeds lack it
+
+
+def test_split_datasets_load_offline():
+    pytest.importorskip("datasets")
+    from conftest import ROOT
+    from pdcnlp.corpus.splits import as_split_datasets
+
+    dd = as_split_datasets(ROOT / "corpus")
+    assert set(dd) == {"train", "dev", "test"} and len(dd["test"]) > 200
