@@ -53,15 +53,41 @@ def stats() -> str:
     return "\n".join(out)
 
 
+def agreement() -> str:
+    """The agreement table from corpus/agreement/agreement.json (written by
+    ``python -m training.agreement score``)."""
+    import json
+
+    a = json.loads((ROOT / "corpus" / "agreement" / "agreement.json").read_text(encoding="utf-8"))
+    lines = [f"A second annotator re-annotated {a['n_sentences']} page sentences ({a['n_docs']} pages; a random "
+             "10%, `python -m training.agreement sample`, seed fixed) from the plain text alone, without seeing "
+             "the first annotation or any pipeline output. Agreement, scored like a model with the corpus as "
+             "one side (F1 is symmetric):", "",
+             "| label | F1 | spans (corpus) |", "|---|---:|---:|"]
+    for label in LABELS:
+        lines.append(f"| {label} | {a['ents_per_type'][label]['f']:.3f} | {a['ents_counts'][label]['gold']} |")
+    lines += [f"| micro | {a['ents_f']:.3f} | {sum(c['gold'] for c in a['ents_counts'].values())} |", "",
+              f"Links: head match {a['links_head_f']:.3f}, strict {a['links_strict_f']:.3f}. Readings: "
+              f"{a['quantity_reading_acc']:.3f} of the {a['quantity_readings_checked']} quantities both marked.",
+              "", "This is the ceiling a model can be expected to reach on these labels; the disagreements are "
+              "mostly the cases `DECISIONS.md` lists (definite bare institutions, facilities versus bodies, "
+              "number-named sets used as goals, long coordinated targets)."]
+    return "\n".join(lines)
+
+
+def replace_block(text: str, name: str, body: str) -> str:
+    new, n = re.subn(rf"<!-- {name} -->.*?<!-- /{name} -->", lambda m: f"<!-- {name} -->\n{body}\n<!-- /{name} -->",
+                     text, flags=re.S)
+    if not n:
+        raise SystemExit(f"corpus/README.md has no <!-- {name} --> block")
+    return new
+
+
 def main(argv=None) -> int:
     path = ROOT / "corpus" / "README.md"
-    text = path.read_text(encoding="utf-8")
-    block = "<!-- stats -->\n" + stats() + "\n<!-- /stats -->"
-    new, n = re.subn(r"<!-- stats -->.*?<!-- /stats -->", lambda m: block, text, flags=re.S)
-    if not n:
-        print("corpus/README.md has no <!-- stats --> block", file=sys.stderr)
-        return 1
-    path.write_text(new, encoding="utf-8")
+    text = replace_block(path.read_text(encoding="utf-8"), "stats", stats())
+    text = replace_block(text, "agreement", agreement())
+    path.write_text(text, encoding="utf-8")
     print(stats())
     return 0
 
