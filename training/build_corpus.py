@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Dict, List
 
 from pdcnlp.corpus.validate import validate_records
-from pdcnlp.normalize import normalize
-from pdcnlp.quantity import find_quantities
-from pdcnlp.sentences import sentence_spans
+from pdcnlp.text.normalize import normalize
+from pdcnlp.quantities import find_quantities
+from pdcnlp.text.sentences import sentence_spans
 from training.markup import Block, parse_file
 
 ROOT = Path(__file__).resolve().parents[1]

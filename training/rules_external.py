@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Sequence, Tuple
 
 from pdcnlp.corpus.scoring import prf
-from pdcnlp.entity_rules import find_entities, lexicon
-from pdcnlp.normalize import normalize
+from pdcnlp.entities.lexicon import EntityLexicon
+from pdcnlp.entities.rules import find_entities
+from pdcnlp.text.normalize import normalize
 from training.base_data import read_cluener, read_msra
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +35,12 @@ Spans = List[Tuple[int, int, str]]
 
 
 def rule_spans(texts: Sequence[str]) -> List[Spans]:
-    return [find_entities(normalize(t).clean) for t in texts]
+    lexicon = EntityLexicon.packaged()
+    return [find_entities(lexicon, normalize(t).clean) for t in texts]
 
 
 def pipeline_spans(nlp) -> Callable[[Sequence[str]], List[Spans]]:
-    from pdcnlp.spans import span_offsets
+    from pdcnlp.text.clean_view import span_offsets
 
     def predict(texts: Sequence[str]) -> List[Spans]:
         return [[(*span_offsets(e), e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=64)]
@@ -105,7 +107,7 @@ def main(argv=None) -> None:
                             f"{s['f']:.3f} | {s['pred']} | {s['gold']} |")
     md = (f"# Entity rules and the shipped pipeline on outside text\n\n"
           f"{datetime.date.today().isoformat()} · `python -m training.rules_external --write` · "
-          f"rules version {lexicon()['version']} · exact match\n\n"
+          f"rules version {EntityLexicon.packaged()['version']} · exact match\n\n"
           f"| data | source | label | P | R | F1 | predicted | gold |\n|---|---|---|---:|---:|---:|---:|---:|\n"
           + "\n".join(rows) + f"\n\n{__doc__.split(chr(10) + chr(10))[2]}\n")
     print(md)

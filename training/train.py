@@ -42,7 +42,7 @@ from spacy.util import filter_spans, fix_random_seed, load_config, minibatch
 import pdcnlp
 from pdcnlp.corpus.dataset import DEV_DOCUMENTS, document_folds, load_records, train_dev_split
 from pdcnlp.corpus.scoring import format_table, predict, prf, score
-from pdcnlp.entity_rules import lexicon
+from pdcnlp.entities.lexicon import EntityLexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT / "training" / "configs"
@@ -283,7 +283,7 @@ and PROGRAMME (tok2vec width 64, 3 layers, each character embedded with its
 left and right bigrams, `pdcnlp.CharBigramEmbed.v1`, reading NORM only:
 Simplified, noise-free; a transition-based parser without an upper hidden
 layer), rule entities (`pdcnlp/resources/entity_rules.json`
-version {lexicon()['version']}, with the place-name gazetteer
+version {EntityLexicon.packaged()['version']}, with the place-name gazetteer
 `gazetteer_gpe.json`) combined with it under policy
 `{cfg['combine']['policy']}`, model spans checked: `{cfg['combine'].get('check_model', 'none')}`
 (see `pdcnlp/components/entity_rules.py`),

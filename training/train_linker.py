@@ -2,11 +2,11 @@
 
     python -m training.train_linker [--loo]
 
-For every gold QUANTITY, the candidates of :func:`pdcnlp.linking.candidates`
+For every gold QUANTITY, the candidates of :func:`pdcnlp.linking.features.candidates`
 (on the sentence's clean text, gold entity spans as features) are labelled 1
 when they are exactly the gold target, else 0; a logistic regression over
 the sparse features learns to score them. The weights go into a plain JSON
-dict (feature string → weight), read by :class:`pdcnlp.linking.LinkModel`:
+dict (feature string → weight), read by :class:`pdcnlp.linking.model.LinkModel`:
 no pickle, no scikit-learn at run time.
 
 Scoring here is on gold quantities (the linker's own quality);
@@ -23,9 +23,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from pdcnlp.corpus.dataset import document_folds, load_records
 from pdcnlp.corpus.scoring import prf
-from pdcnlp.linking import LinkModel, candidates, no_target_by_rule
-from pdcnlp.normalize import normalize
-from pdcnlp.quantity import unit_class
+from pdcnlp.linking.features import candidates, no_target_by_rule
+from pdcnlp.linking.model import LinkModel
+from pdcnlp.text.normalize import normalize
+from pdcnlp.quantities import unit_class
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,11 +1,11 @@
 """spaCy component: link each measurement to what it measures.
 
-A thin factory over :func:`pdcnlp.linking.link` (pure, on the clean text of
-each sentence). It fills ``Measurement.target`` (a Span into the original
+A thin factory over :func:`pdcnlp.linking.model.link` (pure, on the clean
+text of each sentence, cut from the Doc's clean view). It fills ``Measurement.target`` (a Span into the original
 text) for every measurement of ``doc._.measurements`` and puts all targets in
 ``doc.spans["targets"]``. The scoring model is plain JSON, saved with the
 pipeline (``pdcnlp_linker/linker.json``); a fresh component uses the rule
-weights of :data:`pdcnlp.linking.RULE_WEIGHTS` until trained weights are
+weights of :data:`pdcnlp.linking.model.RULE_WEIGHTS` until trained weights are
 loaded (``python -m training.train``).
 """
 from __future__ import annotations
@@ -17,11 +17,9 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..linking import LinkModel, link
-from .quantities import MEASUREMENTS_KEY, clean_to_token_span, clean_token_starts
-from ..quantity import unit_class
-
-TARGETS_KEY = "targets"
+from ..schema import MEASUREMENTS_KEY, QUANTITY_LABEL, TARGET_LABEL, TARGETS_KEY
+from ..text.clean_view import clean_to_token_span, span_clean
+from .model import LinkModel, link
 
 
 @Language.factory("pdcnlp_linker", assigns=["doc.spans", "doc._.measurements"],
@@ -44,12 +42,11 @@ class QuantityLinker:
         for r in records:
             sent = doc[r["start"]].sent
             by_sent.setdefault((sent.start, sent.end), []).append(r)
-        ents = [e for e in doc.ents if e.label_ != "QUANTITY"]
+        ents = [e for e in doc.ents if e.label_ != QUANTITY_LABEL]
         for (ss, se), recs in by_sent.items():
             sent = doc[ss:se]
-            starts = clean_token_starts(sent)   # clean offsets relative to the sentence
-            clean = "".join(t.norm_ for t in sent)
-            qs = [(starts[r["start"] - ss], starts[r["end"] - ss], r["unit"], r.get("unit_class") or unit_class(r["unit"]))
+            clean, starts = span_clean(sent)   # clean offsets relative to the sentence
+            qs = [(starts[r["start"] - ss], starts[r["end"] - ss], r["unit"], r["unit_class"])
                   for r in recs]
             ent_spans = [(starts[e.start - ss], starts[e.end - ss]) for e in ents if ss <= e.start and e.end <= se]
             for r, found in zip(recs, link(clean, qs, self.model, ent_spans)):
@@ -61,7 +58,7 @@ class QuantityLinker:
                     r["target"] = None
                     continue
                 r["target"] = [ss + i, ss + j]
-                targets.append(Span(doc, ss + i, ss + j, label="TARGET"))
+                targets.append(Span(doc, ss + i, ss + j, label=TARGET_LABEL))
         doc.spans[TARGETS_KEY] = targets
         return doc
 

@@ -7,9 +7,7 @@ inside, lists are targets too) on either side of it, up to ``MAX_LEN``
 characters, not overlapping any quantity. Each candidate gets sparse string
 features (the words around its edges, the gap to the quantity, its side,
 the quantity's unit class …); a linear model scores them and the best one
-wins. The model is plain JSON: a weight per feature string
-(``training/train_linker.py`` fits it with scikit-learn; inference needs
-nothing but this module).
+wins. The model that scores them is :mod:`pdcnlp.linking.model`.
 
 Two rules stand beside the model (ANNOTATION.md "Targets and links"):
 a noun used as its own classifier (200余民, 全省16市) and a count of aspects
@@ -20,16 +18,13 @@ preposed 301个党委) so that the component still does something sensible.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import repeat
-from importlib import resources
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from ..lexicon import CLAUSE_PUNCT, brackets_paired, internal_bigrams
 
 MAX_LEN = 30
-CLAUSE_BREAK = re.compile(r"[,，;；。:：!！?？\n]")
 MAX_GAP = 6          # characters between a target and its quantity, other quantities not counted
 MAX_RIGHT_GAP = 2
 # ANNOTATION.md: targets never include these light verbs.
@@ -57,13 +52,6 @@ DIGIT = re.compile(r"\d")
 GAP_WORDS = ("分别达到", "分别", "达到", "均在", "均", "达", "累计", "共计", "共", "先后", "已", "在", "为", "到", "约")
 
 
-@lru_cache(maxsize=1)
-def internal_bigrams() -> frozenset:
-    """Bigrams People's Daily keeps inside one word (resources/word_internal_bigrams.txt)."""
-    text = resources.files("pdcnlp.resources").joinpath("word_internal_bigrams.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -78,10 +66,10 @@ def _bucket(n: int) -> str:
 def clause_bounds(text: str, qs: int, qe: int) -> Tuple[int, int]:
     """The clause around ``[qs, qe)``: from after the previous break to the next one."""
     left = qs
-    while left > 0 and not CLAUSE_BREAK.match(text[left - 1]):
+    while left > 0 and not CLAUSE_PUNCT.match(text[left - 1]):
         left -= 1
     right = qe
-    while right < len(text) and not CLAUSE_BREAK.match(text[right]):
+    while right < len(text) and not CLAUSE_PUNCT.match(text[right]):
         right += 1
     return left, right
 
@@ -105,15 +93,6 @@ def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int
         out.append(text[i])
         i += 1
     return "".join(out)
-
-
-BRACKET_PAIRS = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"))
-
-
-def brackets_paired(text: str) -> bool:
-    """As many closing as opening brackets and quotes of each kind: a target
-    or a name never holds half a quotation."""
-    return all(text.count(a) == text.count(b) for a, b in BRACKET_PAIRS)
 
 
 def _end_features(text: str, e: int, side: str, unit_class: str) -> Tuple[str, ...]:
@@ -274,63 +253,3 @@ def no_target_by_rule(text: str, qs: int, qe: int, unit: str, quantity_spans: Se
     if unit.endswith("方面") and any(a == qe for a, _ in quantity_spans):
         return True  # 5个方面33条措施: the aspects are named by the unit
     return False
-
-
-# Without a trained model: prefer the span right before the quantity (gap of
-# adverbs only) that starts after a light verb or a clause break; else the
-# span right after it.
-RULE_WEIGHTS: Dict[str, float] = {
-    "side=L": 1.0, "gap=": 2.0, "gap=累计": 1.5, "gap=共": 1.5, "after_light_verb": 1.5,
-    "before1=,": 1.0, "before1=，": 1.0, "starts_light_verb": -3.0, "starts_determiner": -2.0,
-    "has_function_char": -2.0, "len=2": 0.5, "len=3": 0.6, "len=4": 0.7, "len=9-15": -0.5, "len=16+": -1.5,
-    "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0,
-}
-
-
-class LinkModel:
-    """A linear scorer over candidate features, stored as JSON."""
-
-    def __init__(self, weights: Dict[str, float], bias: float = 0.0, meta: Optional[dict] = None):
-        self.weights = dict(weights)
-        self.bias = bias
-        self.meta = meta or {}
-
-    @classmethod
-    def rules(cls) -> "LinkModel":
-        return cls(RULE_WEIGHTS, 0.0, {"kind": "rules"})
-
-    def score(self, features: Iterable[str]) -> float:
-        w = self.weights
-        return self.bias + sum(map(w.get, features, repeat(0.0)))
-
-    def best(self, cands: Sequence[Candidate]) -> Optional[Candidate]:
-        if not cands:
-            return None
-        return max(cands, key=lambda c: (self.score(c.features), -abs(c.end - c.start - 3)))
-
-    def to_dict(self) -> dict:
-        return {"format": "pdcnlp-linker-v1", "bias": self.bias, "weights": self.weights, "meta": self.meta}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "LinkModel":
-        if d.get("format") != "pdcnlp-linker-v1":
-            raise ValueError(f"not a pdcnlp linker model (format {d.get('format')!r})")
-        return cls(d["weights"], d.get("bias", 0.0), d.get("meta"))
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
-
-
-def link(text: str, quantities: Sequence[Tuple[int, int, str, str]], model: LinkModel,
-         entity_spans: Sequence[Tuple[int, int]] = ()) -> List[Optional[Tuple[int, int]]]:
-    """For each quantity ``(qs, qe, unit, unit_class)`` of a clean sentence,
-    the target span or None."""
-    qspans = [(q[0], q[1]) for q in quantities]
-    out: List[Optional[Tuple[int, int]]] = []
-    for qs, qe, unit, unit_class in quantities:
-        if no_target_by_rule(text, qs, qe, unit, qspans):
-            out.append(None)
-            continue
-        best = model.best(candidates(text, qs, qe, unit_class, qspans, entity_spans))
-        out.append((best.start, best.end) if best else None)
-    return out

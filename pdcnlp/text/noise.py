@@ -12,12 +12,12 @@ them.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import List, NamedTuple, Tuple
+
+from .. import resources
 
 
 class NoiseSpan(NamedTuple):
@@ -44,9 +44,7 @@ class NoisePattern:
 @lru_cache(maxsize=1)
 def load_patterns() -> Tuple[str, Tuple[NoisePattern, ...]]:
     """Return ``(version, patterns)`` from the packaged pattern file."""
-    raw = json.loads(
-        resources.files("pdcnlp.resources").joinpath("noise_patterns.json").read_text("utf-8")
-    )
+    raw = resources.read_json("noise_patterns.json")
     patterns = tuple(
         NoisePattern(
             name=p["name"],

@@ -1,7 +1,7 @@
 """Script normalisation with exact offsets back into the original text.
 
 Every later component reads one *clean view* of the text: noise removed
-(see :mod:`pdcnlp.noise`), Traditional converted to Simplified with OpenCC
+(see :mod:`pdcnlp.text.noise`), Traditional converted to Simplified with OpenCC
 ``t2s``, full-width digits and letters folded to half-width (１２３ → 123). The
 original text is never changed; :class:`NormalizedText` maps any clean
 offset back to the original and the other way round.
@@ -21,12 +21,12 @@ import logging
 import os
 import re
 import tempfile
-from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Callable, List, Sequence, Tuple
+from typing import Callable, Sequence, Tuple
 
+from .. import resources
+from .clean_view import OffsetMap, kept_segments
 from .noise import NoiseSpan, find_noise
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _converter() -> Tuple[Callable[[str], str], bool]:
 
     try:
         share = _opencc_share()
-        fold_dict = resources.files("pdcnlp.resources").joinpath("opencc_fullwidth.txt")
+        fold_dict = resources.path("opencc_fullwidth.txt")
         config = json.loads((share / "t2s.json").read_text(encoding="utf-8"))
 
         def absolute(d: dict) -> None:
@@ -118,66 +118,34 @@ def fold_width(text: str) -> str:
 
 
 class NormalizedText:
-    """The clean view of one original text, with the offset map between them.
+    """The clean view of one original text, with the offset map between them
+    (:class:`pdcnlp.text.clean_view.OffsetMap`, whose methods it offers)."""
 
-    ``segments`` holds ``(clean_start, orig_start, length)`` for each run of
-    kept (non-noise) characters, in order.
-    """
+    __slots__ = ("original", "clean", "noise", "offset_map")
 
-    __slots__ = ("original", "clean", "noise", "_clean_starts", "_orig_starts", "_lengths")
-
-    def __init__(self, original: str, clean: str, noise: Sequence[NoiseSpan],
-                 segments: Sequence[Tuple[int, int, int]]):
+    def __init__(self, original: str, clean: str, noise: Sequence[NoiseSpan], offset_map: OffsetMap):
         self.original = original
         self.clean = clean
         self.noise = tuple(noise)
-        self._clean_starts = [s[0] for s in segments]
-        self._orig_starts = [s[1] for s in segments]
-        self._lengths = [s[2] for s in segments]
+        self.offset_map = offset_map
 
     def __repr__(self) -> str:
         return f"NormalizedText(clean={self.clean[:30]!r}…, noise={len(self.noise)})"
 
-    @property
-    def segments(self) -> List[Tuple[int, int, int]]:
-        return list(zip(self._clean_starts, self._orig_starts, self._lengths))
-
     def to_original_index(self, i: int) -> int:
-        """Original index of clean character ``i`` (``0 <= i < len(clean)``)."""
-        if not 0 <= i < len(self.clean):
-            raise IndexError(f"clean index {i} out of range 0..{len(self.clean) - 1}")
-        k = bisect_right(self._clean_starts, i) - 1
-        return self._orig_starts[k] + (i - self._clean_starts[k])
+        return self.offset_map.to_original_index(i)
 
     def to_original(self, start: int, end: int) -> Tuple[int, int]:
-        """Map a clean span to the original span from its first to its last
-        character: it never starts or ends on noise, and keeps noise that
-        sits inside it."""
-        if not 0 <= start < end <= len(self.clean):
-            raise ValueError(f"bad clean span ({start}, {end}) for a text of {len(self.clean)} chars")
-        return self.to_original_index(start), self.to_original_index(end - 1) + 1
+        return self.offset_map.to_original(start, end)
 
     def to_clean_index(self, j: int) -> int:
-        """Clean index of original character ``j``; a noise character maps to
-        the next kept character (or ``len(clean)`` at the end)."""
-        if not 0 <= j <= len(self.original):
-            raise IndexError(f"original index {j} out of range")
-        k = bisect_right(self._orig_starts, j) - 1
-        if k < 0:
-            return 0
-        offset = j - self._orig_starts[k]
-        if offset < self._lengths[k]:
-            return self._clean_starts[k] + offset
-        return self._clean_starts[k] + self._lengths[k]
+        return self.offset_map.to_clean_index(j)
 
     def to_clean(self, start: int, end: int) -> Tuple[int, int]:
-        """Map an original span to the clean span of the kept characters in it."""
-        return self.to_clean_index(start), self.to_clean_index(end)
+        return self.offset_map.to_clean(start, end)
 
     def is_noise(self, j: int) -> bool:
-        """Whether original character ``j`` is noise."""
-        k = bisect_right(self._orig_starts, j) - 1
-        return k < 0 or j - self._orig_starts[k] >= self._lengths[k]
+        return self.offset_map.is_noise(j)
 
 
 def normalize(text: str) -> NormalizedText:
@@ -189,27 +157,9 @@ def normalize(text: str) -> NormalizedText:
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes str, not {type(text).__name__}")
     noise = find_noise(text)
-    if not noise:
-        kept = text
-        segments = [(0, 0, len(text))]
-    else:
-        pieces = []
-        segments = []
-        pos = 0
-        clean_pos = 0
-        for span in noise:
-            if span.start > pos:
-                segments.append((clean_pos, pos, span.start - pos))
-                pieces.append(text[pos:span.start])
-                clean_pos += span.start - pos
-            pos = span.end
-        if pos < len(text):
-            segments.append((clean_pos, pos, len(text) - pos))
-            pieces.append(text[pos:])
-        kept = "".join(pieces)
-        if not segments:
-            segments = [(0, len(text), 0)]
+    segments = kept_segments(len(text), noise)
+    kept = "".join(text[o:o + n] for _, o, n in segments) if noise else text
     clean = to_simplified(kept)
     if not _converter()[1]:
         clean = fold_width(clean)
-    return NormalizedText(text, clean, noise, segments)
+    return NormalizedText(text, clean, noise, OffsetMap(segments, len(clean), len(text)))

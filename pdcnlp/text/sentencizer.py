@@ -1,8 +1,7 @@
-"""spaCy component: sentence boundaries by :func:`pdcnlp.sentences.sentence_spans`.
+"""spaCy component: sentence boundaries by :func:`pdcnlp.text.sentences.sentence_spans`.
 
-The rule reads the clean view (the tokens' NORMs joined), so full-width and
-half-width marks, Traditional and Simplified, noise or none, give the same
-boundaries.
+The rule reads the Doc's clean view, so full-width and half-width marks,
+Traditional and Simplified, noise or none, give the same boundaries.
 """
 from __future__ import annotations
 
@@ -13,8 +12,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..sentences import sentence_spans
-from .quantities import clean_token_starts
+from .clean_view import clean_view
+from .sentences import sentence_spans
 
 
 @Language.factory("pdcnlp_sentences", requires=["token.norm"], assigns=["token.is_sent_start"])
@@ -28,11 +27,11 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = clean_token_starts(doc)
-        clean = "".join(t.norm_ for t in doc)
+        view = clean_view(doc)
+        starts = view.token_starts
         values = numpy.full(len(doc), -1, dtype="int64")
         values[0] = 1
-        for s, _ in sentence_spans(clean, strip=False, skip_noise=False)[1:]:
+        for s, _ in sentence_spans(view.text, strip=False, skip_noise=False)[1:]:
             i = bisect_left(starts, s)
             if i < len(doc):
                 values[i] = 1

@@ -11,6 +11,8 @@ however it is made, gets:
   half-width digits, noise removed. Models and rules read NORM only, so
   Traditional and Simplified input, with or without pinyin insertions, give
   the same features;
+* ``doc._.clean_view``: the clean text, its token offsets, the noise and
+  the clean ↔ original map, stored once (:mod:`pdcnlp.text.clean_view`);
 * noise absorbed into the token before it (into the first token when the text
   starts with noise), so the token sequence is identical with and without
   noise: 創(chuàng)新 is two tokens, ``創(chuàng)`` (NORM 创) and ``新``.
@@ -29,12 +31,13 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from ..schema import CLEAN_VIEW_KEY
+from .clean_view import CleanView, token_starts
 from .normalize import NormalizedText, normalize
 
 _CHAR_TOKEN = re.compile(r"\s+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)?|.", re.S)
 
 SEGMENTERS = ("char", "jieba")
-NOISE_KEY = "pdcnlp.noise"
 
 
 def segment_char(clean: str) -> List[str]:
@@ -103,14 +106,15 @@ class NormalizingTokenizer:
         norm = normalize(text)
         words, norms = align_tokens(norm, self._segment(norm.clean))
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        if norm.noise:
-            # Plain lists so the doc still serialises (DocBin, n_process).
-            doc.user_data[NOISE_KEY] = [[s.start, s.end, s.kind] for s in norm.noise]
         for token, n in zip(doc, norms):
             # Lexeme NORM defaults to the lower-cased text; only tokens whose
             # clean form differs (Traditional, full-width, noise) need a write.
             if token.norm_ != n:
                 token.norm_ = n
+        # The one clean view of this Doc, read by every component.
+        doc.user_data[CLEAN_VIEW_KEY] = CleanView(
+            "".join(norms), token_starts(norms), tuple(tuple(s) for s in norm.noise),
+            norm.offset_map.segments)
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

@@ -4,7 +4,7 @@ import pytest
 
 
 def test_bigram_features_are_order_sensitive_and_shared_between_neighbours():
-    from pdcnlp.ml import bigram_features
+    from pdcnlp.entities.architectures import bigram_features
 
     f = bigram_features(numpy.array([11, 22, 33], dtype=numpy.uint64))
     assert f.shape == (3, 3)
@@ -33,7 +33,7 @@ def test_embedding_is_the_same_for_traditional_and_simplified():
 
 
 def test_row_counts_are_checked():
-    from pdcnlp.ml import CharBigramEmbed
+    from pdcnlp.entities.architectures import CharBigramEmbed
 
     with pytest.raises(ValueError, match="3 row counts"):
         CharBigramEmbed(width=8, rows=[10, 10])

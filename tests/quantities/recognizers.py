@@ -34,8 +34,8 @@ import re
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from pdcnlp.normalize import fold_width, normalize
-from pdcnlp.quantity import find_quantities, parse_approximate
+from pdcnlp.text.normalize import fold_width, normalize
+from pdcnlp.quantities import find_quantities, parse_approximate
 
 FILES = {
     "NumberModel": "Number_Chinese_NumberModel.json",
@@ -78,7 +78,7 @@ def _in_scope(model: str, text: str, source: str = "") -> Tuple[bool, str]:
 
 
 def _unit_table() -> Dict[str, str]:
-    from pdcnlp.quantity.detect import _tables
+    from pdcnlp.quantities.detect import _tables
 
     return _tables()[2]
 

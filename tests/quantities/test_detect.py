@@ -1,8 +1,8 @@
 """QUANTITY detection and reading, case by case from ANNOTATION.md."""
 import pytest
 
-from pdcnlp.normalize import normalize
-from pdcnlp.quantity import find_quantities, unit_class
+from pdcnlp.text.normalize import normalize
+from pdcnlp.quantities import find_quantities, unit_class
 
 
 def _q(text):

@@ -1,6 +1,6 @@
 import pytest
 
-from pdcnlp.quantity.numerals import parse_number
+from pdcnlp.quantities.numerals import parse_number
 
 
 @pytest.mark.parametrize("text,value", [

@@ -4,8 +4,8 @@ import re
 import opencc
 import pytest
 
-from pdcnlp.noise import find_noise
-from pdcnlp.spans import span_offsets
+from pdcnlp.text.noise import find_noise
+from pdcnlp.text.clean_view import span_offsets
 from conftest import SEED_FILES, SEEDS
 
 

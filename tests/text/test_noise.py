@@ -1,6 +1,6 @@
 import pytest
 
-from pdcnlp.noise import find_noise, load_patterns
+from pdcnlp.text.noise import find_noise, load_patterns
 from conftest import SEEDS
 
 

@@ -1,7 +1,7 @@
 import opencc
 import pytest
 
-from pdcnlp.normalize import fold_width, normalize, to_simplified
+from pdcnlp.text.normalize import fold_width, normalize, to_simplified
 from conftest import SEED_FILES
 
 

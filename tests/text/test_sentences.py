@@ -1,4 +1,4 @@
-from pdcnlp.sentences import sentence_spans
+from pdcnlp.text.sentences import sentence_spans
 
 
 def _split(nlp, text):

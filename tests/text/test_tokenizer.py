@@ -1,7 +1,7 @@
 import pytest
 
-from pdcnlp.normalize import normalize
-from pdcnlp.tokenizer import align_tokens, segment_char
+from pdcnlp.text.normalize import normalize
+from pdcnlp.text.tokenizer import align_tokens, segment_char
 from conftest import SEED_FILES
 
 

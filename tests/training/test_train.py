@@ -54,7 +54,7 @@ def test_linker_fits_and_serialises_without_pickle(records):
     pytest.importorskip("sklearn")
     import json
 
-    from pdcnlp.linking import LinkModel
+    from pdcnlp.linking.model import LinkModel
     from training.train_linker import evaluate, fit
 
     model = fit(records[:150])

@@ -1,6 +1,8 @@
 import pytest
 
-from pdcnlp.reader import UnreadableFile, decode_bytes, parse_article, read
+from pdcnlp.io import UnreadableFile, read
+from pdcnlp.io.article import parse_article
+from pdcnlp.io.decode import decode_bytes
 from conftest import SEEDS
 
 SAMPLE = "儀隴縣委老幹部局組織老幹部開展黨史學習教育。全縣開展集體學習4000余場次。"

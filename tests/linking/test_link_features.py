@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from pdcnlp.linking import LinkModel, candidates, clause_bounds, excluded, link, no_target_by_rule, normalised_gap
+from pdcnlp.linking.features import candidates, clause_bounds, excluded, no_target_by_rule, normalised_gap
+from pdcnlp.linking.model import LinkModel, link
 
 
 def test_clause_bounds_keep_lists_and_quotes():

@@ -1,4 +1,4 @@
-from pdcnlp.spans import span_offsets
+from pdcnlp.text.clean_view import span_offsets
 
 
 def test_measurements_point_into_the_original_text(nlp):

@@ -6,6 +6,9 @@ import shutil
 import pytest
 
 from pdcnlp import extraction as ex
+from pdcnlp.extraction import run as run_module
+from pdcnlp.extraction.writers import TableWriter
+from pdcnlp.schema import MEASUREMENT_COLUMNS
 from pdcnlp.cli import EXIT_OK, EXIT_SKIPPED, main
 from conftest import SEEDS
 
@@ -67,7 +70,7 @@ def test_jsonl_and_html_inputs(tmp_path):
 def test_api_dataframe_and_formats(corpus_dir, tmp_path):
     pd = pytest.importorskip("pandas")
     df = ex.extract(str(corpus_dir))
-    assert list(df.columns) == list(ex.MEASUREMENT_COLUMNS) and len(df) > 100
+    assert list(df.columns) == list(MEASUREMENT_COLUMNS) and len(df) > 100
     assert set(df["unit_class"]) >= {"events", "people", "items", "money", "percent"}
     assert df.loc[df["quantity"] == "4000余場次", "target"].tolist() == ["集體學習"]
     ents = ex.extract(str(corpus_dir), table="entities")
@@ -86,21 +89,21 @@ def test_resumed_run_writes_exactly_the_rows_of_an_uninterrupted_one(corpus_dir,
     reference = _rows(full)
 
     out = tmp_path / "resumed.csv"
-    real = ex.run_files
+    real = run_module.run_files
 
     def killed(paths, *args, **kwargs):
         for i, res in enumerate(real(paths, *args, **kwargs)):
             if i == 2:
                 # rows of the third file reach the table, then the run dies
                 # before the done-log records it
-                ex.TableWriter(out, "csv", ex.MEASUREMENT_COLUMNS).write(res.measurements[:3])
+                TableWriter(out, "csv", MEASUREMENT_COLUMNS).write(res.measurements[:3])
                 raise KeyboardInterrupt
             yield res
 
-    monkeypatch.setattr(ex, "run_files", killed)
+    monkeypatch.setattr(run_module, "run_files", killed)
     with pytest.raises(KeyboardInterrupt):
         ex.extract_to_files([str(corpus_dir)], out, progress=False)
-    monkeypatch.setattr(ex, "run_files", real)
+    monkeypatch.setattr(run_module, "run_files", real)
     partial = _rows(out)
     assert 0 < len(partial) < len(reference)
     summary = ex.extract_to_files([str(corpus_dir)], out, resume=True, progress=False)

@@ -19,18 +19,8 @@ from typing import Dict, Iterator, List, Mapping, Optional
 
 from spacy.tokens import Doc, Span  # noqa: F401  (Span in type hints)
 
-from .spans import span_norm, span_offsets, span_text
-
-META_COLUMNS = ("source", "date")
-ENTITY_COLUMNS = ("doc_id", "path", "part", "label", "text", "text_simplified", "start", "end",
-                  "sent_start", "sent_end", "sentence")
-MEASUREMENT_COLUMNS = (
-    "doc_id", "path", "part", *META_COLUMNS, "locality", "sentence_orgs", "sentence_programmes",
-    "target", "target_simplified", "quantity", "quantity_simplified", "value", "qualifier", "high", "unit",
-    "unit_class", "start", "end", "target_start", "target_end", "sent_start", "sent_end", "sentence",
-    "sentence_simplified",
-)
-
+from ..schema import META_COLUMNS
+from ..text.clean_view import span_norm, span_offsets, span_text
 
 def locality(docs: List[Doc]) -> Optional[str]:
     """The document's main GPE: the most frequent one (Simplified form),

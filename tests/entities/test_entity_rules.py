@@ -1,11 +1,43 @@
-"""Rule ORG/GPE/PROGRAMME spans (pdcnlp.entity_rules), on the clean view.
+"""Rule ORG/GPE/PROGRAMME spans (pdcnlp.entities), on the clean view.
 
 Cases come from ANNOTATION.md's definitions and from text outside the seed
 corpus where possible; each asserts a decision the rules could get wrong.
 """
 import pytest
 
-from pdcnlp.entity_rules import boundary_starts, find_entities, find_gpes, find_orgs, weak_start
+from pdcnlp.entities.checks import plausible as _plausible, well_formed as _well_formed
+from pdcnlp.entities.lexicon import EntityLexicon
+from pdcnlp.entities.organisations import find_orgs as _find_orgs
+from pdcnlp.entities.places import find_gpes as _find_gpes
+from pdcnlp.entities.rules import find_entities as _find_entities
+from pdcnlp.entities.starts import boundary_starts as _boundary_starts, weak_start
+
+LX = EntityLexicon.packaged()
+
+
+def find_entities(clean):
+    return _find_entities(LX, clean)
+
+
+def find_gpes(clean):
+    return _find_gpes(LX, clean)
+
+
+def find_orgs(clean):
+    return _find_orgs(LX, clean)
+
+
+def boundary_starts(clean):
+    return _boundary_starts(LX, clean)
+
+
+def plausible(clean, s, e, label):
+    return _plausible(LX, clean, s, e, label)
+
+
+def well_formed(clean, s, e, label):
+    return _well_formed(LX, clean, s, e, label)
+
 
 
 def spans(text, finder=find_entities):
@@ -103,13 +135,11 @@ def test_find_gpes_never_returns_overlapping_spans():
     ("党史学习专题教育", "PROGRAMME", False),
 ])
 def test_plausible_checks_the_shape_of_a_span(text, label, ok):
-    from pdcnlp.entity_rules import plausible
 
     assert plausible(text, 0, len(text), label) is ok
 
 
 def test_plausible_looks_at_the_context():
-    from pdcnlp.entity_rules import plausible
 
     text = "区委书记张中于"
     assert not plausible(text, 0, 2, "ORG")  # a position follows
@@ -128,13 +158,11 @@ def test_plausible_looks_at_the_context():
     ("党史学习专题教育", "PROGRAMME", False),
 ])
 def test_well_formed_enforces_the_guideline_only(text, label, ok):
-    from pdcnlp.entity_rules import well_formed
 
     assert well_formed(text, 0, len(text), label) is ok
 
 
 def test_plausible_is_stricter_than_well_formed():
-    from pdcnlp.entity_rules import plausible, well_formed
 
     for text, label in [("休闲广场", "ORG"), ("松杨湖", "GPE"), ("区委宣传部", "ORG"), ("“一事一议”", "PROGRAMME")]:
         assert not plausible(text, 0, len(text), label) or well_formed(text, 0, len(text), label)
