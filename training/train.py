@@ -42,7 +42,8 @@ from spacy.util import filter_spans, fix_random_seed, load_config, minibatch
 import pdcnlp
 from pdcnlp.corpus.dataset import DEV_DOCUMENTS, document_folds, load_records, train_dev_split
 from pdcnlp.corpus.scoring import format_table, predict, prf, score
-from pdcnlp.entities.lexicon import EntityLexicon
+from pdcnlp.schema import LABELS, NAME_LABELS
+from training.package_model import VERSIONS, package
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT / "training" / "configs"
@@ -133,7 +134,7 @@ def assemble(ner_nlp, policy: str, use_model: bool = True, use_rules: bool = Tru
     """The full pipeline: tokenizer, sentences, [tok2vec, ner], rules, quantities, linker."""
     # policy and labels go through the component config, so that they are
     # saved with the pipeline (an attribute set afterwards would not be)
-    nlp = pdcnlp.build(policy=policy, rule_labels=("ORG", "GPE", "PROGRAMME") if use_rules else (),
+    nlp = pdcnlp.build(policy=policy, rule_labels=NAME_LABELS if use_rules else (),
                        check_model=check_model)
     if linker is not None:
         nlp.get_pipe("pdcnlp_linker").model = linker
@@ -218,7 +219,7 @@ def pooled_links(results: List[Dict]) -> Dict:
 
 
 def loo_markdown(loo: Dict, shipped: str) -> str:
-    labels = ["ORG", "GPE", "PROGRAMME", "QUANTITY", "micro"]
+    labels = [*LABELS, "micro"]
     lines = ["| source | " + " | ".join(f"{l} F1" for l in labels) + " |",
              "|---|" + "---:|" * len(labels)]
     for name, res in loo["pooled"].items():
@@ -267,62 +268,6 @@ CAVEATS = """## Reading these numbers
 * The corpus has 93 ORG, 75 GPE, 188 PROGRAMME, 158 QUANTITY and 153
   links in 279 sentences: one missed ORG in a fold moves its F1 by several
   points."""
-
-
-# --- model card -------------------------------------------------------------------
-
-def write_model_card(out_dir: Path, cfg: Dict, base_info: Dict, dev_scores: Dict, n_train: int) -> None:
-    card = f"""# pdcnlp pipeline {pdcnlp.__version__}: model card
-
-Trained {datetime.date.today().isoformat()} by `python -m training.train` (seed {cfg['system']['seed']}).
-
-## What it is
-A spaCy pipeline for Chinese party and government reports: the normalising
-char tokenizer, sentence rules, a small CNN entity recogniser for ORG, GPE
-and PROGRAMME (tok2vec width 64, 3 layers, each character embedded with its
-left and right bigrams, `pdcnlp.CharBigramEmbed.v1`, reading NORM only:
-Simplified, noise-free; a transition-based parser without an upper hidden
-layer), rule entities (`pdcnlp/resources/entity_rules.json`
-version {EntityLexicon.packaged()['version']}, with the place-name gazetteer
-`gazetteer_gpe.json`) combined with it under policy
-`{cfg['combine']['policy']}`, model spans checked: `{cfg['combine'].get('check_model', 'none')}`
-(see `pdcnlp/components/entity_rules.py`),
-the rule-based QUANTITY recogniser and reader, and the quantity→target
-linker (a logistic regression over candidate-span features, fitted on all
-corpus links, stored as JSON weights in `pdcnlp_linker/linker.json`).
-Serialised with spaCy's own format (msgpack) and JSON: no pickle.
-
-## Training data
-* Base model (`training/base_model`, {base_info.get('date', '?')}): ORG and GPE from
-  {', '.join(f'{k} ({v} sentences)' for k, v in base_info.get('trained_on', {}).items())}
-  in `../shared/data`, label mapping in `training/base_data.py`;
-  {base_info.get('steps', '?')} steps.
-* Fine-tuning: all {n_train} sentences of `corpus/seeds.jsonl` (ANNOTATION.md v1.1),
-  {cfg['finetune']['epochs']} epochs.
-
-## Scores
-* Base model on the MSRA test set (3,442 sentences; MSRA's LOC scored as our GPE):
-  ORG F1 {base_info.get('msra_test', {}).get('ORG', {}).get('f', float('nan')):.3f},
-  LOC F1 {base_info.get('msra_test', {}).get('LOC (as GPE)', {}).get('f', float('nan')):.3f}.
-* Held-out scores of this recipe on the seed corpus: leave-one-document-out,
-  see `training/RESULTS.md` (the shipped model itself has seen all five
-  documents, so any score of it on the corpus is a training score). The
-  rules were written while reading the same five documents: their rows
-  there are development figures. On outside text (MSRA test and CLUENER
-  dev, by their own, different definitions) the rules alone and the whole
-  pipeline are scored in `training/RULES_EXTERNAL.md`.
-* Fixed dev split (trained on four documents, tested on {', '.join(DEV_DOCUMENTS)}):
-
-{format_table(dev_scores)}
-
-## Licences of the data
-MSRA NER, People's Daily 1998 and CLUENER2020: research use, no licence
-stated by their sources. Place-name gazetteer: derived from the cpca
-package's division list (MIT licence). Recognizers-Text specs (tests only): MIT. The seed
-articles: public web pages, used for research. Treat the model as research
-use only.
-"""
-    (out_dir / "MODEL_CARD.md").write_text(card, encoding="utf-8")
 
 
 # --- main -----------------------------------------------------------------------
@@ -388,14 +333,17 @@ def main(argv=None) -> int:
     final = assemble(finetune(base_dir, records, cfg, seed, args.epochs), cfg["combine"]["policy"],
                      check_model=cfg["combine"].get("check_model", "none"),
                      linker=fit_linker(records))
-    final.meta["name"] = "pdcnlp_zh"
-    final.meta["version"] = pdcnlp.__version__
-    final.meta["description"] = "pdcnlp pipeline: see MODEL_CARD.md"
-    final.meta["requirements"] = []
     if output.exists():
         shutil.rmtree(output)
     final.to_disk(output)
-    write_model_card(output, cfg, base_info, dev_scores, len(records))
+    trained = {"date": datetime.date.today().isoformat(), "seed": seed, "base": base_info,
+               "finetune_sentences": len(records), "finetune_epochs": args.epochs or cfg["finetune"]["epochs"],
+               "dev_documents": list(DEV_DOCUMENTS)}
+    performance = {k: dev_scores[k] for k in ("ents_per_type", "links_head_f", "links_strict_f")}
+    performance["ents_per_type"] = {label: {**v, "gold": dev_scores["ents_counts"][label]["gold"]}
+                                    for label, v in dev_scores["ents_per_type"].items()}
+    shipped = output.resolve() == (ROOT / "pdcnlp" / "model").resolve()
+    package(output, cfg, trained, performance, versions=VERSIONS if shipped else None)
     print(f"saved {output} ({sum(f.stat().st_size for f in output.rglob('*') if f.is_file()) / 1e6:.1f} MB)")
     return 0
 

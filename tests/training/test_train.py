@@ -21,8 +21,10 @@ def test_train_saves_a_loadable_pipeline(tmp_path):
 
     out = tmp_path / "model"
     assert main(["--output", str(out), "--epochs", "1"]) == 0
-    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# pdcnlp pipeline")
     nlp = pdcnlp.load(out)
+    # not the shipped directory: a local version label, never recorded as a release
+    assert "+" in nlp.meta["version"] and nlp.meta["pdcnlp"]["fingerprint"].startswith(nlp.meta["version"][-8:])
+    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith(f"# pdcnlp_zh {nlp.meta['version']}")
     assert {"ner", "pdcnlp_entity_rules", "pdcnlp_quantities", "pdcnlp_linker"} <= set(nlp.pipe_names)
     doc = nlp("儀隴縣委老幹部局組織開展集體學習4000余場次。")
     assert any(e.label_ == "QUANTITY" for e in doc.ents)
