@@ -18,7 +18,7 @@ def test_unit_classes_match_the_unit_table():
 
 def test_training_config_trains_the_name_labels():
     cfg = load_config(ROOT / "training" / "configs" / "finetune.cfg")
-    assert tuple(cfg["finetune"]["labels"]) == schema.NAME_LABELS
+    assert tuple(cfg["model"]["labels"]) == schema.NAME_LABELS
 
 
 def test_validation_takes_every_label_and_qualifier_and_nothing_else():
