@@ -49,17 +49,7 @@ def build(segmenter: str = "char", policy: str = "model_first",
 def load(path: Optional[Union[str, Path]] = None, exclude=()) -> Language:
     """Load the shipped pipeline (or one saved at ``path``), warning when
     the packaged run-time data differ from those it was saved with
-    (:mod:`pdcnlp.artefact`).
-
-    With no trained model shipped, the rule pipeline from :func:`build` is
-    returned, so the package always works offline.
-    """
-    if path is not None or (MODEL_DIR / "config.cfg").exists():
-        nlp = spacy.load(path if path is not None else MODEL_DIR, exclude=list(exclude))
-        warn_if_stale(nlp.meta)
-        return nlp
-    nlp = build()
-    for name in exclude:
-        if name in nlp.pipe_names:
-            nlp.remove_pipe(name)
+    (:mod:`pdcnlp.artefact`)."""
+    nlp = spacy.load(path if path is not None else MODEL_DIR, exclude=list(exclude))
+    warn_if_stale(nlp.meta)
     return nlp

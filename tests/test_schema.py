@@ -16,6 +16,12 @@ def test_unit_classes_match_the_unit_table():
     assert set(units["classes"]) | {"other"} == set(schema.UNIT_CLASSES)
 
 
+def test_the_quantity_rules_name_only_schema_qualifiers():
+    rules = json.loads((ROOT / "pdcnlp" / "resources" / "quantity_rules.json").read_text(encoding="utf-8"))
+    named = {q for key in ("prefix_qualifiers", "infix_qualifiers", "suffix_qualifiers") for q in rules[key].values()}
+    assert named and named <= set(schema.QUALIFIERS)
+
+
 def test_training_config_trains_the_name_labels():
     cfg = load_config(ROOT / "training" / "configs" / "finetune.cfg")
     assert tuple(cfg["model"]["labels"]) == schema.NAME_LABELS
