@@ -75,11 +75,11 @@ def test_finetuning_is_deterministic_for_a_seed(records, tiny_config):
 
 
 def test_the_workflow_names_existing_steps_and_configs():
-    import yaml
+    import srsly   # spaCy's serialisation library; weasel reads project.yml with it
 
     from training.steps import STEPS
 
-    project = yaml.safe_load((ROOT / "project.yml").read_text(encoding="utf-8"))
+    project = srsly.read_yaml(ROOT / "project.yml")
     commands = {c["name"]: c for c in project["commands"]}
     assert project["workflows"]["all"] == ["finetune", "dev-score", "linker", "package"]
     for name, c in commands.items():
