@@ -229,5 +229,5 @@ def span_text(span: Span) -> str:
 
 def span_norm(span: Span) -> str:
     """The span's clean text: Simplified, noise removed."""
-    text, _ = span_clean(span)
-    return text
+    view = clean_view(span.doc)
+    return view.text[view.token_starts[span.start]:view.token_starts[span.end]]
