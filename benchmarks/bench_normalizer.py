@@ -18,7 +18,7 @@ import opencc
 import spacy
 
 from _common import best_of, political_texts, write_result
-from pdcnlp.normalize import normalize
+from pdcnlp.text.normalize import normalize
 import pdcnlp
 
 

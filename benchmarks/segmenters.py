@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Callable, Dict, List, Tuple
 
 from _common import SHARED_DATA, write_result
-from pdcnlp.normalize import normalize
-from pdcnlp.tokenizer import segment_char
+from pdcnlp.text.normalize import normalize
+from pdcnlp.text.tokenizer import segment_char
 
 
 def pd1998(limit: int = 0) -> List[List[str]]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Union
 
-CLASSES = ("events", "people", "items", "money")
+from .schema import UNIT_CLASSES
+
+# The unit classes that are counts worth summing per locality.
+CLASSES = UNIT_CLASSES[:4]   # events, people, items, money
 
 
 def locality_table(df):

@@ -27,7 +27,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     summary = extract_to_files(
         args.paths, args.output, fmt=fmt, text_field=args.text_field, n_process=args.n_process,
         dask=args.dask, resume=args.resume, model=args.model, progress=not args.quiet,
-        suffixes=args.suffix or (".txt", ".html", ".htm", ".jsonl"),
+        suffixes=args.suffix,
     )
     paths = output_paths(args.output, fmt)
     print(f"pdcnlp extract: {summary.documents} documents ({summary.chars:,} chars) from {summary.files} files"
@@ -43,7 +43,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_display(args: argparse.Namespace) -> int:
     from .display import render
     from .pipeline import load
-    from .reader import UnreadableFile, read
+    from .io import UnreadableFile, read
 
     try:
         art = read(args.file)
@@ -173,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--resume", action="store_true", help="skip files a previous run finished")
     ex.add_argument("--model", help="a saved pipeline directory instead of the installed one")
     ex.add_argument("--suffix", action="append", default=None,
-                    help="file suffix to take from folders (repeatable; default .txt .html .htm .jsonl)")
+                    help="file suffix to take from folders (repeatable; default: every registered format, "
+                         ".txt .html .htm .jsonl)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_cmd_extract)
 

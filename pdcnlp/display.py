@@ -19,14 +19,16 @@ from typing import Dict, List, Optional, Tuple
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
-from .spans import span_offsets
+from .schema import TARGET_LABEL
+from .text.clean_view import span_offsets
 
+# One colour per label of pdcnlp.schema.LABELS and the target (tests check all are here).
 COLORS: Dict[str, str] = {
     "ORG": "#8ecae6",
     "GPE": "#ffb703",
     "PROGRAMME": "#b5e48c",
     "QUANTITY": "#f4a261",
-    "TARGET": "#cdb4db",
+    TARGET_LABEL: "#cdb4db",
 }
 
 
@@ -47,7 +49,7 @@ def link_chunks(sent: Span) -> Tuple[List[dict], List[dict]]:
             marks[span_offsets(e)] = e.label_
     for m in measurements:
         if m.target is not None:
-            marks.setdefault(span_offsets(m.target), "TARGET")
+            marks.setdefault(span_offsets(m.target), TARGET_LABEL)
     # non-overlapping chunks: keep the longest marked spans first
     chosen: List[Tuple[int, int, str]] = []
     for (s, e), label in sorted(marks.items(), key=lambda x: -(x[0][1] - x[0][0])):

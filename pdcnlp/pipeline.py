@@ -1,8 +1,9 @@
 """Assemble and load the pdcnlp spaCy pipeline.
 
 Text in, Doc out: NormalizingTokenizer (clean view, original offsets) →
-pdcnlp_sentences → the entity components. ``load()`` is what users call;
-nothing is downloaded: every part ships inside the package.
+pdcnlp_sentences → tok2vec + ner (when trained) → pdcnlp_entity_rules →
+pdcnlp_quantities → pdcnlp_linker. ``load()`` is what users call; nothing
+is downloaded: every part ships inside the package.
 """
 from __future__ import annotations
 
@@ -12,15 +13,21 @@ from typing import Optional, Union
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers factories)
-from . import ml as _ml  # noqa: F401  (registers the model architectures)
-from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
+from . import entities, text  # noqa: F401  (register the tokenizer, components, architecture)
+from .linking import component as _linker  # noqa: F401  (registers pdcnlp_linker)
+from .quantities import component as _quantities  # noqa: F401  (registers pdcnlp_quantities)
+from .artefact import warn_if_stale
+from .schema import NAME_LABELS
 
 MODEL_DIR = Path(__file__).parent / "model"
 
+# Order matters: names first, so a number inside a name (“三会一课”) is never
+# a QUANTITY; quantities never cut an entity already set; links last.
+ENTITY_PIPES = ("pdcnlp_entity_rules", "pdcnlp_quantities", "pdcnlp_linker")
+
 
 def build(segmenter: str = "char", policy: str = "model_first",
-          rule_labels=("ORG", "GPE", "PROGRAMME"), check_model: str = "none") -> Language:
+          rule_labels=NAME_LABELS, check_model: str = "none") -> Language:
     """A fresh pipeline from code, with the rule components only.
 
     ``policy``, ``rule_labels`` and ``check_model`` go into the entity-rules
@@ -31,7 +38,7 @@ def build(segmenter: str = "char", policy: str = "model_first",
         config={"nlp": {"tokenizer": {"@tokenizers": "pdcnlp.NormalizingTokenizer.v1", "segmenter": segmenter}}},
     )
     nlp.add_pipe("pdcnlp_sentences")
-    for name in components.ENTITY_PIPES:
+    for name in ENTITY_PIPES:
         if name == "pdcnlp_entity_rules":
             nlp.add_pipe(name, config={"policy": policy, "labels": list(rule_labels), "check_model": check_model})
         else:
@@ -40,17 +47,9 @@ def build(segmenter: str = "char", policy: str = "model_first",
 
 
 def load(path: Optional[Union[str, Path]] = None, exclude=()) -> Language:
-    """Load the shipped pipeline (or one saved at ``path``).
-
-    With no trained model shipped, the rule pipeline from :func:`build` is
-    returned, so the package always works offline.
-    """
-    if path is not None:
-        return spacy.load(path, exclude=list(exclude))
-    if (MODEL_DIR / "config.cfg").exists():
-        return spacy.load(MODEL_DIR, exclude=list(exclude))
-    nlp = build()
-    for name in exclude:
-        if name in nlp.pipe_names:
-            nlp.remove_pipe(name)
+    """Load the shipped pipeline (or one saved at ``path``), warning when
+    the packaged run-time data differ from those it was saved with
+    (:mod:`pdcnlp.artefact`)."""
+    nlp = spacy.load(path if path is not None else MODEL_DIR, exclude=list(exclude))
+    warn_if_stale(nlp.meta)
     return nlp

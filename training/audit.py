@@ -29,7 +29,7 @@ _NUM = re.compile(r"[0-9０-９]+|[一二两三四五六七八九十百千万亿
 
 
 def sample(data_dir: Path, want_quantities: int = 160):
-    from pdcnlp.sentences import sentence_spans
+    from pdcnlp.text.sentences import sentence_spans
 
     rows = []
     with open(data_dir / "political_corpora" / "government_work_reports.jsonl", encoding="utf-8") as f:

@@ -30,7 +30,7 @@ from typing import Iterator, List, Optional, Tuple
 from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, offsets_to_biluo_tags
 
-from pdcnlp.sentences import sentence_spans
+from pdcnlp.text.sentences import sentence_spans
 
 Example = Tuple[str, List[Tuple[int, int, str]], List[Tuple[int, int]]]  # text, entities, missing ranges
 

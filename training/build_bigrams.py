@@ -16,7 +16,7 @@ from training.base_data import pd1998_items
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ("# Character bigrams that People's Daily 1998 (gold PKU segmentation) keeps inside one word "
-          "in >= 80% of >= 3 occurrences.\n# Built by training/build_bigrams.py; used by pdcnlp.linking "
+          "in >= 80% of >= 3 occurrences.\n# Built by training/build_bigrams.py; used by pdcnlp.lexicon "
           "to keep targets from ending or starting mid-word.\n")
 
 

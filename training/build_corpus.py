@@ -5,7 +5,7 @@
 
 Checks while building: the blocks of each file are exactly the sentences of
 its seed (same order, same text, character for character); every QUANTITY
-gets a reading, proposed by ``pdcnlp.quantity`` unless the markup overrides
+gets a reading, proposed by ``pdcnlp.quantities`` unless the markup overrides
 it (``=VALUE/QUALIFIER/UNIT``), and every proposal is listed for review with
 ``--readings``. The JSONL is then checked by ``pdcnlp validate``.
 """
@@ -20,7 +20,7 @@ from typing import Dict, List
 from pdcnlp.corpus.validate import validate_records
 from pdcnlp.corpus.interchange import parse_reading
 from pdcnlp.corpus.readings import propose_reading
-from pdcnlp.sentences import sentence_spans
+from pdcnlp.text.sentences import sentence_spans
 from training.markup import Block, parse_file
 
 ROOT = Path(__file__).resolve().parents[1]

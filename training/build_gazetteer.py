@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Dict, Iterable, List, Set
 
-from pdcnlp.entity_rules import lexicon
+from pdcnlp.entities.lexicon import EntityLexicon
 from training.base_data import pd1998_items
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def build(adcodes: Path, nations_csv: Path, data_dir: Path) -> Dict:
             names.append(row["name"].strip())
     nations = [line.strip() for line in nations_csv.read_text(encoding="utf-8").splitlines() if line.strip()]
     usage = pd1998_usage(data_dir)
-    generic = set(lexicon()["gpe_generic"])
+    generic = set(EntityLexicon.packaged()["gpe_generic"])
 
     def place_like(word: str) -> bool:
         u = usage.get(word)
@@ -104,7 +104,7 @@ def build(adcodes: Path, nations_csv: Path, data_dir: Path) -> Dict:
     return {
         "version": "1.0.0",
         "description": "Province-, city- and county-level names of China and their short forms, for "
-                       "pdcnlp.entity_rules. Built by training/build_gazetteer.py.",
+                       "pdcnlp.entities. Built by training/build_gazetteer.py.",
         "source": "cpca 0.5.5 resources/adcodes.csv and 56_nations.csv "
                   "(github.com/DQinYuan/chinese_province_city_area_mapper), MIT licence",
         "filter": "names and short forms used in People's Daily 1998 more often as non-place words are dropped",

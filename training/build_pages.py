@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from pdcnlp.corpus.validate import validate_records
-from pdcnlp.sentences import sentence_spans
+from pdcnlp.text.sentences import sentence_spans
 from training.build_corpus import parse_override, proposed_reading
 from training.claim_page import CLAIMS, norm_url
 from training.markup import MarkupError, parse_line
@@ -68,7 +68,7 @@ def campaign_group(campaign: str) -> str:
 
 def script_of(text: str) -> str:
     """'traditional' when OpenCC t2s changes any character, else 'simplified'."""
-    from pdcnlp.normalize import to_simplified
+    from pdcnlp.text.normalize import to_simplified
     return "traditional" if to_simplified(text) != text else "simplified"
 
 

@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Set, Tuple
 
-from pdcnlp.normalize import to_simplified
+from pdcnlp.text.normalize import to_simplified
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pdcnlp
-from pdcnlp.sentences import sentence_spans
-from pdcnlp.spans import span_offsets
+from pdcnlp.text.sentences import sentence_spans
+from pdcnlp.text.clean_view import span_offsets
 from training.markup import render
 
 

@@ -2,11 +2,11 @@
 
     python -m training.train_linker [--loo]
 
-For every gold QUANTITY, the candidates of :func:`pdcnlp.linking.candidates`
+For every gold QUANTITY, the candidates of :func:`pdcnlp.linking.features.candidates`
 (on the sentence's clean text, gold entity spans as features) are labelled 1
 when they are exactly the gold target, else 0; a logistic regression over
 the sparse features learns to score them. The weights go into a plain JSON
-dict (feature string → weight), read by :class:`pdcnlp.linking.LinkModel`:
+dict (feature string → weight), read by :class:`pdcnlp.linking.model.LinkModel`:
 no pickle, no scikit-learn at run time.
 
 Scoring here is on gold quantities (the linker's own quality);
@@ -23,9 +23,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from pdcnlp.corpus.dataset import document_folds, load_records
 from pdcnlp.corpus.scoring import prf
-from pdcnlp.linking import LinkModel, candidates, no_target_by_rule
-from pdcnlp.normalize import normalize
-from pdcnlp.quantity import unit_class
+from pdcnlp.linking.features import candidates, no_target_by_rule
+from pdcnlp.linking.model import LinkModel
+from pdcnlp.text.normalize import normalize
+from pdcnlp.quantities import unit_class
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +51,7 @@ def quantity_items(record: Dict) -> List[Tuple[str, int, int, str, Optional[Tupl
     return out
 
 
-def fit(records: Sequence[Dict], C: float = 0.3) -> LinkModel:
+def fit(records: Sequence[Dict], C: float) -> LinkModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -96,10 +97,10 @@ def evaluate(model: LinkModel, records: Sequence[Dict]) -> Dict[str, float]:
             "candidate_recall": reachable / n_gold if n_gold else 0.0}
 
 
-def loo(records: Sequence[Dict]) -> Dict[str, Dict]:
+def loo(records: Sequence[Dict], C: float) -> Dict[str, Dict]:
     out = {}
     for doc, train, test in document_folds(records):
-        m = fit(train)
+        m = fit(train, C)
         out[doc] = {"learned": evaluate(m, test), "rules": evaluate(LinkModel.rules(), test)}
     return out
 
@@ -109,11 +110,16 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default=str(ROOT / "corpus" / "seeds.jsonl"))
     ap.add_argument("--out", default=None, help="write the fitted model JSON here")
     ap.add_argument("--loo", action="store_true")
+    ap.add_argument("--config", default=str(ROOT / "training" / "configs" / "finetune.cfg"),
+                    help="the [linker] section gives C")
     args = ap.parse_args(argv)
+    from spacy.util import load_config
+
+    C = load_config(args.config)["linker"]["C"]
     records = load_records(args.corpus)
     if args.loo:
-        print(json.dumps(loo(records), indent=2))
-    model = fit(records)
+        print(json.dumps(loo(records, C), indent=2))
+    model = fit(records, C)
     print(json.dumps(evaluate(model, records)), "(training data)")
     if args.out:
         Path(args.out).write_text(model.to_json(), encoding="utf-8")

@@ -11,8 +11,8 @@ from typing import Dict, Optional
 
 
 def propose_reading(span_text: str) -> Optional[Dict[str, object]]:
-    from ..normalize import normalize
-    from ..quantity import find_quantities
+    from ..text.normalize import normalize
+    from ..quantities import find_quantities
 
     clean = normalize(span_text).clean
     found = find_quantities(clean)

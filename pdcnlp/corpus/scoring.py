@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterable, List, Sequence
 
-LABELS = ("ORG", "GPE", "PROGRAMME", "QUANTITY")
+from ..schema import LABELS
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> Dict[str, float]:
@@ -116,7 +116,7 @@ def format_rows(by: Dict[str, Dict[str, object]], key: str) -> str:
 def predict(nlp, records: Iterable[Dict]) -> List[Dict]:
     """Run a pipeline over record texts and return predictions in the
     scoring format (offsets trimmed of noise, as the corpus has them)."""
-    from ..spans import span_offsets
+    from ..text.clean_view import span_offsets
 
     out = []
     texts = [r["text"] for r in records]

@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Union
 
-LABELS = ("ORG", "GPE", "PROGRAMME", "QUANTITY")
-QUALIFIERS = ("exact", "over", "under", "approx", "range")
+from ..schema import LABELS, QUALIFIERS
+
 REQUIRED = {"id": str, "text": str, "entities": list, "targets": list, "links": list, "quantities": list}
 
 

@@ -12,7 +12,7 @@ def records():
 
 
 def test_every_seed_sentence_is_in_the_corpus(records):
-    from pdcnlp.sentences import sentence_spans
+    from pdcnlp.text.sentences import sentence_spans
 
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -1,0 +1,47 @@
+"""Reading inputs: every caller (``pdcnlp extract``, ``pdcnlp display``,
+``pdcnlp.read``) goes through the format registry, so a file is read the
+same way whichever command reads it."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, Union
+
+from . import formats  # noqa: F401  (registers the formats)
+from .document import MAX_BYTES_DEFAULT, Document, Skip, UnreadableFile
+from .paths import iter_paths
+from .registry import ReadOptions, reader_for
+
+
+def read_file(path: Union[str, Path], options: ReadOptions = ReadOptions()) -> Iterator[Union[Document, Skip]]:
+    """Documents (or skips) of one file, by the reader of its type."""
+    path = Path(path)
+    yield from reader_for(path)(path, options)
+
+
+def iter_documents(inputs: Sequence[str], text_field: str = "text", id_field: Optional[str] = "id",
+                   suffixes: Optional[Iterable[str]] = None,
+                   max_bytes: int = MAX_BYTES_DEFAULT) -> Iterator[Union[Document, Skip]]:
+    """Documents (or skips) from files, folders and globs (see :mod:`pdcnlp.io.formats`)."""
+    options = ReadOptions(text_field, id_field, max_bytes)
+    for item in iter_paths(inputs, suffixes):
+        if isinstance(item, Skip):
+            yield item
+        else:
+            yield from read_file(item, options)
+
+
+def read(path: Union[str, Path], max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
+    """Read one article file (.txt, .html): decoded text, body range and metadata.
+
+    Raises :class:`UnreadableFile` (a ``ValueError``) with the reason when the
+    file is binary, too large, in no encoding we can read, or holds nothing
+    to analyse; a .jsonl holds many documents: use :func:`iter_documents`.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".jsonl":
+        raise UnreadableFile(f"{path} holds one document per line: use pdcnlp.io.iter_documents")
+    for item in read_file(path, ReadOptions(max_bytes=max_bytes)):
+        if isinstance(item, Skip):
+            raise UnreadableFile(item.reason)
+        return item
+    raise UnreadableFile("no document")

@@ -1,0 +1,84 @@
+"""What the pipeline promises, defined once: labels, readings, Doc keys, tables.
+
+Every other module imports these names instead of spelling the strings
+again, so a new label or qualifier is one edit here (plus the rules data,
+the training config and the corpus; docs/architecture.md lists them).
+This module imports nothing from pdcnlp: anything may import it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from spacy.tokens import Span
+
+# --- labels (ANNOTATION.md) -------------------------------------------------------
+
+NAME_LABELS = ("ORG", "GPE", "PROGRAMME")        # what the rules and the recogniser find
+QUANTITY_LABEL = "QUANTITY"
+LABELS = NAME_LABELS + (QUANTITY_LABEL,)          # every entity label, in scoring order
+TARGET_LABEL = "TARGET"                           # what a QUANTITY measures (doc.spans[TARGETS_KEY])
+
+# --- quantity readings ----------------------------------------------------------------
+
+QUALIFIERS = ("exact", "over", "under", "approx", "range")
+# Unit classes: resources/units.json maps units to all but "other", the
+# class of every unit it does not list (tests check the two agree).
+UNIT_CLASSES = ("events", "people", "items", "money", "percent", "duration", "length_area", "other")
+
+# --- where results live on a Doc ------------------------------------------------------
+
+ENTS_MODEL_KEY = "ents_model"                     # doc.spans: the recogniser's spans, before combination
+ENTS_RULES_KEY = "ents_rules"                     # doc.spans: the rules' spans
+TARGETS_KEY = "targets"                           # doc.spans: measurement targets
+MEASUREMENTS_KEY = "pdcnlp.measurements"          # doc.user_data: readings as plain dicts (serialisable)
+CLEAN_VIEW_KEY = "pdcnlp.clean_view"              # doc.user_data: the tokenizer's CleanView
+
+
+@dataclass
+class Measurement:
+    """A QUANTITY with its reading and, once linked, what it measures.
+
+    A plain record, built on access by ``doc._.measurements`` (see
+    :mod:`pdcnlp.quantities.component`): offsets and texts are into
+    ``doc.text`` and trimmed of noise at the edges."""
+
+    span: Span
+    value: float
+    qualifier: str
+    unit: str
+    unit_class: str
+    high: Optional[float] = None
+    target: Optional[Span] = None
+    text: str = ""
+    offsets: Tuple[int, int] = (0, 0)
+    target_text: Optional[str] = None
+    target_offsets: Optional[Tuple[int, int]] = None
+
+    def as_dict(self) -> dict:
+        s, e = self.offsets
+        ts, te = self.target_offsets if self.target is not None else (None, None)
+        return {
+            "text": self.text, "start": s, "end": e, "value": self.value,
+            "qualifier": self.qualifier, "high": self.high, "unit": self.unit,
+            "unit_class": self.unit_class,
+            "target": self.target_text if self.target is not None else None,
+            "target_start": ts, "target_end": te,
+        }
+
+
+# --- output tables (pdcnlp extract) -------------------------------------------------------
+
+META_COLUMNS = ("source", "date")
+ENTITY_COLUMNS = ("doc_id", "path", "part", "label", "text", "text_simplified", "start", "end",
+                  "sent_start", "sent_end", "sentence")
+MEASUREMENT_COLUMNS = (
+    "doc_id", "path", "part", *META_COLUMNS, "locality", "sentence_orgs", "sentence_programmes",
+    "target", "target_simplified", "quantity", "quantity_simplified", "value", "qualifier", "high", "unit",
+    "unit_class", "start", "end", "target_start", "target_end", "sent_start", "sent_end", "sentence",
+    "sentence_simplified",
+)
+TABLES = {"measurements": MEASUREMENT_COLUMNS, "entities": ENTITY_COLUMNS}
+ERROR_COLUMNS = ("path", "doc_id", "reason")      # OUT.errors.jsonl
+FLOAT_COLUMNS = ("value", "high")                 # typed columns in Parquet
+INT_COLUMNS = ("start", "end", "target_start", "target_end", "sent_start", "sent_end")

@@ -1,0 +1,53 @@
+"""The linker's pure functions and its JSON model."""
+import json
+
+import pytest
+
+from pdcnlp.linking.features import candidates, clause_bounds, excluded, no_target_by_rule, normalised_gap
+from pdcnlp.linking.model import LinkModel, link
+
+
+def test_clause_bounds_keep_lists_and_quotes():
+    text = "累计舉办读经典、讲故事等系列活动900余场,引导青少年"
+    qs = text.index("900")
+    assert clause_bounds(text, qs, qs + 5) == (0, text.index(","))
+
+
+def test_normalised_gap_skips_other_quantities():
+    text = "办结率分别达到99%和97%"
+    assert normalised_gap(text, 3, text.index("97%"), [(7, 10), (11, 14)]) == "分别达到"
+
+
+@pytest.mark.parametrize("span,bad", [
+    ("党工委、", True), ("开展集体学习", True), ("各类专题培训", True), ("办结率分别达到", True),
+    ("党委(党组", True), ("集体学习", False), ("党委(党组)", False), ("培训学员", False),
+])
+def test_guideline_exclusions(span, bad):
+    assert excluded(span, 0, len(span)) is bad
+
+
+def test_rule_cases_without_target():
+    text = "让200余民在家门口看病"
+    assert no_target_by_rule(text, 1, 6, "民", [(1, 6)])
+    text = "梳理形成5个方面33条措施"
+    assert no_target_by_rule(text, 4, 8, "个方面", [(4, 8), (8, 11)])
+    assert not no_target_by_rule(text, 8, 11, "条", [(4, 8), (8, 11)])
+
+
+def test_candidates_never_overlap_quantities():
+    text = "征订7本必学规定书目48套"
+    qspans = [(2, 4), (10, 13)]
+    for c in candidates(text, 10, 13, "items", qspans):
+        assert not any(c.start < b and a < c.end for a, b in qspans)
+    assert any(text[c.start:c.end] == "必学规定书目" for c in candidates(text, 10, 13, "items", qspans))
+
+
+def test_model_round_trips_as_json_and_decides():
+    m = LinkModel({"side=L": 1.0, "gap=": 2.0, "len=4": 1.0}, 0.5, {"kind": "test"})
+    back = LinkModel.from_dict(json.loads(m.to_json()))
+    assert back.weights == m.weights and back.bias == 0.5
+    text = "开展集体学习4000余场次"
+    (target,) = link(text, [(6, 13, "场次", "events")], back)
+    assert text[target[0]:target[1]] == "集体学习"
+    with pytest.raises(ValueError):
+        LinkModel.from_dict({"format": "pickle"})
