@@ -119,8 +119,9 @@ def unit_class(unit: str) -> str:
 _CN_DIGITS = "".join(DIGITS)
 _CORE = re.compile(
     rf"[0-9{NUMERAL_CHARS}]"
-    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[万亿萬億]))*"
+    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[万亿萬億])|(?<=[0-9])[{WS}]{{1,{MAX_WS}}}(?=[0-9.]))*"
 )
+_NO_WS = str.maketrans("", "", WS)
 _CN_THEN_ARABIC = re.compile(rf"[{_CN_DIGITS}拾佰仟](?=[0-9])")
 _YEAR = re.compile(r"[12][0-9]{3}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -213,6 +214,21 @@ def _match_unit(text: str, i: int) -> Optional[str]:
     return None
 
 
+def _kilo_unit(clean: str, core_ns: str, ce: int) -> Optional[Tuple[str, str]]:
+    """(number, unit) when the core's final 千 belongs to the unit after it:
+    12千米 = 12 km, 八十万千瓦 = 800000 kW (千瓦 is the unit, not 千 + 瓦).
+    After a plain Chinese digit 千 stays a numeral: 三千米 = 3000 m."""
+    if len(core_ns) < 2 or core_ns[-1] != "千":
+        return None
+    head = core_ns[:-1]
+    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in BIG_UNITS):
+        return None
+    u = _match_unit(clean, ce - 1)
+    if u is None or len(u) < 2:
+        return None
+    return head, u
+
+
 def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, Optional[Decimal], str, str]]:
     """Read the quantity built around the numeral core clean[cs:ce].
 
@@ -222,7 +238,7 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     n = len(clean)
     core = clean[cs:ce].rstrip(WS)
     ce = cs + len(core)
-    core_ns = core.translate(str.maketrans("", "", WS))
+    core_ns = core.translate(_NO_WS)
 
     # ---- left context: sign, prefix qualifier, ordinal ----
     start = cs
@@ -234,7 +250,9 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     p_end = _back_ws(clean, start)
     for p in t.prefixes:
         if clean.startswith(p, p_end - len(p)) and p_end - len(p) >= 0:
-            if p in rules["prefix_needs_multiplier"] and core_ns[0] not in "十百千万亿":
+            if p in rules["prefix_needs_multiplier"] and core_ns[0] not in rules["prefix_needs_multiplier"][p]:
+                continue
+            if p_end - len(p) > 0 and clean[p_end - len(p) - 1] in rules["prefix_not_after"].get(p, ""):
                 continue
             if p == "近" and p_end >= 2 and clean[p_end - 2] in rules["not_nearly_before"]:
                 continue  # 最近3年: "the last", not "nearly"
@@ -302,15 +320,19 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         m2 = _CORE.match(clean, k2)
         if m2 is not None and not (clean[k] in "-" and k2 != k + 1 and k != j):
             core2 = m2.group().rstrip(WS)
-            v2 = parse_exact(core2)
+            j2 = k2 + len(core2)
+            core2_ns = core2.translate(_NO_WS)
+            u2 = _match_unit(clean, _skip_ws(clean, j2))
+            kilo = _kilo_unit(clean, core2_ns, j2)
+            if kilo is not None:  # 二百八十万到三百万千瓦
+                core2_ns, u2, j2 = kilo[0], kilo[1], j2 - 1
+            v2 = parse_exact(core2_ns)
             if v2 is not None:
-                mult = _trailing_mult(core2.replace(" ", ""))
+                mult = _trailing_mult(core2_ns)
                 v1 = value
                 if mult and not _has_big_unit(core_ns):
                     mv = parse_exact("一" + mult)
                     v1 = value * mv if mv is not None else None
-                j2 = k2 + len(core2)
-                u2 = _match_unit(clean, _skip_ws(clean, j2))
                 if v1 is not None and u2 is not None and v2 > v1:
                     value, high, qualifier, j = v1, v2, "range", j2
 
@@ -346,15 +368,13 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             unit_surface = unit
     # 12千米 is 12 km: a unit that starts with 千 after Arabic digits takes it
     # (三千米 stays 3000 m)
-    if unit is None and j == ce and len(core_ns) > 1 and core_ns[-1] == "千" \
-            and all(c.isdigit() or c in ".," for c in core_ns[:-1]):
-        u = _match_unit(clean, ce - 1)
-        if u is not None and len(u) > 1:
-            value = parse_exact(core_ns[:-1])
-            if value is None:
-                return None
-            unit = unit_surface = u
-            j = ce - 1 + len(u)
+    kilo = _kilo_unit(clean, core_ns, ce) if unit is None and j == ce else None
+    if kilo is not None:
+        value = parse_exact(kilo[0])
+        if value is None:
+            return None
+        unit = unit_surface = kilo[1]
+        j = ce - 1 + len(unit)
     if unit is None:
         u = _match_unit(clean, k)
         if u is None:

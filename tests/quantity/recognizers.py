@@ -80,7 +80,7 @@ def _in_scope(model: str, text: str, source: str = "") -> Tuple[bool, str]:
 def _unit_table() -> Dict[str, str]:
     from pdcnlp.quantity.detect import _tables
 
-    return _tables()[2]
+    return _tables().unit_to_class
 
 
 def _expected_value(model: str, res: dict) -> float:
