@@ -392,7 +392,7 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     # ---- rejections that need the unit ----
     if unit_surface in t.anniversary:
         return None
-    if unit in t.arabic_only and not all(c.isdigit() or c in ".," for c in core_ns):
+    if unit in t.arabic_only and not (core_ns == "两" or all(c.isdigit() or c in ".," for c in core_ns)):
         return None
     if unit in rules["not_after"] and any(clean.startswith(w, j) for w in rules["not_after"][unit]):
         return None  # 五年计划, 二期工程, 一成不变
