@@ -49,7 +49,7 @@ QUALIFIERS = ("exact", "over", "under", "approx", "range")
 # not the article it is before a classifier (一次, 一批).
 MEASURE_CLASSES = ("money", "length_area", "other", "percent")
 WS = " \u3000\u00a0\t"
-MAX_WS = 2  # spaces a scraped page puts inside one quantity (12 个, 3 万余名)
+MAX_WS = 4  # spaces a scraped page puts inside one quantity (12 个, 3 万余名, 六 点 五 成)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,8 @@ def _tables() -> _Tables:
     anniversary = tuple(units["anniversary_units"])
     by_first: Dict[str, List[str]] = {}
     for u in set(unit_to_class) | set(arabic_only) | set(anniversary):
-        by_first.setdefault(u[0], []).append(u)
+        # Latin units are matched case-blind (168CM); keyed by lower case
+        by_first.setdefault(u[0].lower() if u.isascii() else u[0], []).append(u)
     return _Tables(
         rules, unit_to_class, arabic_only, written, anniversary,
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
@@ -119,7 +120,7 @@ def unit_class(unit: str) -> str:
 _CN_DIGITS = "".join(DIGITS)
 _CORE = re.compile(
     rf"[0-9{NUMERAL_CHARS}]"
-    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[万亿萬億])|(?<=[0-9])[{WS}]{{1,{MAX_WS}}}(?=[0-9.]))*"
+    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{WS}]{{0,{MAX_WS}}}[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[0-9.点{NUMERAL_CHARS}]))*"
 )
 _NO_WS = str.maketrans("", "", WS)
 _CN_THEN_ARABIC = re.compile(rf"[{_CN_DIGITS}拾佰仟](?=[0-9])")
@@ -205,8 +206,9 @@ def _match_unit(text: str, i: int) -> Optional[str]:
     t = _tables()
     if i >= len(text):
         return None
-    for u in t.by_first.get(text[i], ()):
-        if text.startswith(u, i):
+    c = text[i]
+    for u in t.by_first.get(c.lower() if c.isascii() else c, ()):
+        if text.startswith(u, i) or (c.isascii() and text[i:i + len(u)].lower() == u):
             if _ASCII_LETTER.match(u[-1]) and i + len(u) < len(text) and text[i + len(u)].isascii() \
                     and text[i + len(u)].isalnum():
                 continue
@@ -221,7 +223,7 @@ def _kilo_unit(clean: str, core_ns: str, ce: int) -> Optional[Tuple[str, str]]:
     if len(core_ns) < 2 or core_ns[-1] != "千":
         return None
     head = core_ns[:-1]
-    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in BIG_UNITS):
+    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in BIG_UNITS or head[-1] in "十百"):
         return None
     u = _match_unit(clean, ce - 1)
     if u is None or len(u) < 2:
@@ -297,17 +299,23 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
 
     # fraction / percentage: 百分之三十, 千分之五, 三分之一
     k = _skip_ws(clean, j)
-    if clean.startswith("分之", k) and not pair and qualifier == "exact":
-        k2 = _skip_ws(clean, k + 2)
+    k_zhi = _skip_ws(clean, k + 1) if clean.startswith("分", k) else k
+    if clean.startswith("之", k_zhi) and k_zhi > k and not pair and qualifier == "exact":
+        k2 = _skip_ws(clean, k_zhi + 1)
+        num_negative = k2 < n and clean[k2] in "负-"
+        if num_negative:
+            k2 += 1
         m2 = _CORE.match(clean, k2)
         if m2 is None or value == 0:
             return None
         num_core = m2.group().rstrip(WS)
+        if len(num_core) > 1 and num_core[-1] in "百千万" and clean.startswith("分", k2 + len(num_core)):
+            num_core = num_core[:-1]  # 百分之七十百分位: 百 starts the next word
         num = parse_exact(num_core)
         if num is None:
             return None
         value = num * 100 / value
-        if negative:
+        if negative != num_negative:
             value = -value
         end = k2 + len(num_core)
         end, qualifier = _suffix(clean, end, "exact")
@@ -318,7 +326,7 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     if not pair and k < n and clean[k] in rules["range_separators_chars"]:
         k2 = _skip_ws(clean, k + 1)
         m2 = _CORE.match(clean, k2)
-        if m2 is not None and not (clean[k] in "-" and k2 != k + 1 and k != j):
+        if m2 is not None:
             core2 = m2.group().rstrip(WS)
             j2 = k2 + len(core2)
             core2_ns = core2.translate(_NO_WS)
@@ -340,15 +348,17 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     infix = None
     k = _skip_ws(clean, j)
     if qualifier == "exact" and k < n and clean[k] in rules["infix_qualifiers"]:
-        k2 = k + 1
+        k1 = k2 = _skip_ws(clean, k + 1)  # 十 余 万
         while k2 < n and clean[k2] in "万亿":
             k2 += 1
-        if k2 > k + 1:
-            m = parse_exact("一" + clean[k + 1:k2])
+        if k2 == k1:
+            k1 = k2 = k + 1
+        if k2 > k1:
+            m = parse_exact("一" + clean[k1:k2])
             if m is None:
                 return None
             value *= m
-        if _match_unit(clean, _skip_ws(clean, k2)) is not None or (k2 > k + 1):
+        if _match_unit(clean, _skip_ws(clean, k2)) is not None or k2 > k1:
             infix = clean[k]
             qualifier = rules["infix_qualifiers"][infix]
             j = k2
@@ -411,6 +421,11 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             return None
         unit = "%"
         value *= 10
+        k = _skip_ws(clean, j)
+        if high is None and k < n and clean[k] in DIGITS and clean[k] not in "两俩" and \
+                not (k + 1 < n and (clean[k + 1] in NUMERAL_CHARS or _match_unit(clean, k + 1))):
+            value += DIGITS[clean[k]]  # 七成六 = 76 %
+            j = k + 1
         if high is not None:
             high *= 10
     elif unit == "‰":

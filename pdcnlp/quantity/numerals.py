@@ -193,20 +193,53 @@ def parse_number(text: str) -> Optional[Number]:
     return None if value is None else to_number(value)
 
 
-def parse_approximate(text: str) -> Optional[Tuple[Number, str]]:
-    """``(value, qualifier)`` for a numeral that may carry 余/多/来 inside or
-    after it: 500余万 → (5000000, "over"), 十多 → (10, "over"), 3万 → (30000,
-    "exact"). None when it is not a numeral."""
+_APPROX_MARKS = {"余": "over", "餘": "over", "多": "over", "几": "over", "幾": "over", "来": "approx", "來": "approx"}
+
+
+def parse_approximate(text: str, prefixes: Optional[dict] = None,
+                      suffixes: Optional[dict] = None) -> Optional[Tuple[Number, str]]:
+    """``(value, qualifier)`` for a bare numeral that may carry 余/多/几/来
+    inside or after it, and optionally a prefix or suffix qualifier word:
+    500余万 → (5000000, "over"), 十几万多亿 → (10^13, "over"), 十多 → (10,
+    "over"), 3万 → (30000, "exact"). ``prefixes``/``suffixes`` map words to
+    qualifiers (quantity_rules.json: 超过 → over, 以上 → over). None when it
+    is not a numeral. Linear: one split, then :func:`parse_exact` per part."""
     s = text.strip()
+    qualifier = None
+    for table, at_start in ((prefixes, True), (suffixes, False)):
+        for word in sorted(table or (), key=len, reverse=True):
+            if (s.startswith(word) if at_start else s.endswith(word)) and len(s) > len(word):
+                s = s[len(word):] if at_start else s[:-len(word)]
+                qualifier = qualifier or table[word]
+                break
+    s = s.strip()
     value = parse_exact(s)
     if value is not None:
-        return to_number(value), "exact"
-    cut = next((i for i, c in enumerate(s) if c in "余餘多来"), -1)
-    if cut <= 0:
+        return to_number(value), qualifier or "exact"
+    parts, marks, cur = [], [], []
+    for c in s:
+        if c in _APPROX_MARKS:
+            parts.append("".join(cur))
+            marks.append(_APPROX_MARKS[c])
+            cur = []
+        else:
+            cur.append(c)
+    parts.append("".join(cur))
+    if not marks or not parts[0].strip():
         return None
-    base = parse_exact(s[:cut])
-    rest = s[cut + 1:]
-    mult = parse_exact(rest) if rest else Decimal(1)
-    if base is None or mult is None or (rest and rest.strip("万萬亿億")):
+    base = parse_exact(parts[0])
+    if base is None:
         return None
-    return to_number(base * mult), "approx" if s[cut] == "来" else "over"
+    for p in parts[1:]:
+        p = p.strip()
+        if not p:
+            continue
+        if p.strip("万萬亿億"):
+            return None
+        mult = parse_exact("一" + p)
+        if mult is None:
+            return None
+        base *= mult
+        if abs(base) >= MAX_VALUE:
+            return None
+    return to_number(base), qualifier or marks[0]
