@@ -281,6 +281,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         qualifier = "range"
     if value is None:
         return None
+    if core_ns in rules["not_numbers"]:
+        return None  # 亿万人民: "hundreds of millions", not a count
     if len(core_ns) > 1 and all(c in DIGITS for c in core_ns) and not pair:
         return None  # 二〇二一, 一九五八: a year or an identifier, never a count
     # 十几个, 几十 (with prefix 几): "some", read as the round number, over
@@ -438,6 +440,21 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         if high is not None:
             return None
     unit = t.written.get(unit, unit)
+
+    # the unit written on both ends: 增长6%-6.5%, 3次至5次
+    if qualifier == "exact" and not half and not negative:
+        k = _skip_ws(clean, j)
+        if k < n and clean[k] in rules["range_separators_chars"]:
+            k2 = _skip_ws(clean, k + 1)
+            m2 = _CORE.match(clean, k2)
+            if m2 is not None:
+                core2 = m2.group().rstrip(WS)
+                k3 = _skip_ws(clean, k2 + len(core2))
+                v2 = parse_exact(core2)
+                scale = {"‰": Decimal("0.1"), "成": Decimal(10)}.get(unit_surface, Decimal(1))
+                if v2 is not None and v2 * scale > value and clean.startswith(unit_surface, k3) \
+                        and not (unit == "年" and _YEAR.fullmatch(core_ns)):
+                    high, qualifier, j = v2 * scale, "range", k3 + len(unit_surface)
 
     end, qualifier = _suffix(clean, j, qualifier)
     return start, end, value, high, _prefix_qualifier(pre, qualifier), unit

@@ -7,6 +7,7 @@ them by chance); they still catch the old exponential behaviour, which took
 seconds on 20 digits. The strict numbers (20,000 strings, max per call, digit
 runs of 20/80/400) are measured by ``benchmarks/bench_quantities.py``.
 """
+import gc
 import math
 import time
 
@@ -71,7 +72,7 @@ def test_digit_runs_are_fast_and_safe(n, digit):
 def test_long_text_is_linear():
     """Ten times the text takes about ten times as long, not a hundred."""
     unit = "开展学习4000余场次，" + "1234567890" * 3 + "共3 万余名。"
-    small, big = unit * 20, unit * 200
+    small, big = unit * 50, unit * 500
     find_quantities(small)  # warm caches
 
     def best(text):
@@ -82,7 +83,14 @@ def test_long_text_is_linear():
             times.append(time.perf_counter() - t0)
         return min(times)
 
-    assert best(big) / best(small) < 30
+    # The garbage collector's passes grow with the objects alive, which is
+    # not the reader's cost; measured with it off the ratio is 10-16.
+    gc.disable()
+    try:
+        ratio = best(big) / best(small)
+    finally:
+        gc.enable()
+    assert ratio < 30
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
