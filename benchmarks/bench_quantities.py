@@ -46,7 +46,7 @@ def main() -> None:
     texts = random_strings(args.n, seed=14)
     cleans = [normalize(t).clean for t in texts]
     find_quantities("预热1个")
-    exc, times, found = [], [], 0
+    exc, times, best3, found = [], [], [], 0
     bad_values = 0
     for c in cleans:
         t0 = time.perf_counter()
@@ -58,8 +58,23 @@ def main() -> None:
         times.append(time.perf_counter() - t0)
         found += len(qs)
         bad_values += sum(1 for q in qs if not math.isfinite(q.value))
+    # The machine is shared: a single timing includes the scheduler's pauses
+    # (the slowest single calls re-run in a fraction of a millisecond). The
+    # reader's own cost is the best of three runs of the same string.
+    for c in cleans:
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            try:
+                find_quantities(c)
+            except Exception:  # noqa: BLE001
+                pass
+            runs.append(time.perf_counter() - t0)
+        best3.append(min(runs))
     times_ms = sorted(t * 1000 for t in times)
+    best_ms = sorted(t * 1000 for t in best3)
     over_10 = sum(1 for t in times_ms if t > 10)
+    over_10_best = sum(1 for t in best_ms if t > 10)
 
     pipe_exc, pipe_max = 0, 0.0
     if args.pipeline:
@@ -95,7 +110,9 @@ def main() -> None:
         f"- strings: {args.n} (at most 100 characters, seed 14), quantities found: {found}",
         f"- exceptions in find_quantities: {len(exc)}; non-finite values: {bad_values}",
         f"- per call: median {statistics.median(times_ms):.3f} ms, p99 {times_ms[int(len(times_ms) * 0.99)]:.3f} ms, "
-        f"max {times_ms[-1]:.3f} ms; calls over 10 ms: {over_10}",
+        f"max {times_ms[-1]:.3f} ms; calls over 10 ms: {over_10} (single timings, scheduler pauses included)",
+        f"- per call, best of 3: median {statistics.median(best_ms):.3f} ms, "
+        f"p99 {best_ms[int(len(best_ms) * 0.99)]:.3f} ms, max {best_ms[-1]:.3f} ms; calls over 10 ms: {over_10_best}",
         f"- through the pipeline: {args.pipeline} strings, exceptions {pipe_exc}, max per doc {pipe_max * 1000:.1f} ms",
         f"- linearity on reports: 200k chars / 20k chars time ratio {t_big / t_small:.1f} "
         f"(10 would be linear; {t_big * 1000:.1f} ms for 200k chars)",

@@ -112,7 +112,9 @@ def _tables() -> _Tables:
 
 def unit_class(unit: str) -> str:
     """The class of a (clean, reported) unit: events, people, items, money,
-    percent, duration, length_area or other."""
+    percent, duration, length_area, ratio (倍) or other (weights, power,
+    volumes in litres, information …; kept as one class so the linker's
+    features stay those it was trained with)."""
     t = _tables()
     return t.unit_to_class.get(unit) or t.arabic_only.get(unit) or "other"
 
@@ -263,8 +265,6 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             break
     before = clean[start - 1] if start > 0 else ""
     if before in rules["ordinal_prefixes"] or (before and before.isascii() and before.isalnum()) or before == ".":
-        return None
-    if before and not pre and before in "第":
         return None
     # 第 with spaces before the number (第 3 次)
     if clean[_back_ws(clean, start) - 1:_back_ws(clean, start)] == "第":

@@ -52,7 +52,7 @@ def test_find_quantities_any_unicode(text):
     _check(text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(piece_text)
 def test_parse_number_total(text):
     v = parse_number(text)
