@@ -189,7 +189,7 @@ def _trailing_mult(core: str) -> str:
     return core[k:] if k > 0 else ""
 
 
-_PAIR = re.compile(rf"([一二三四五六七八])([二三四五六七八九])([十百千万亿]*)")
+_PAIR = re.compile(rf"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)")
 
 
 def _digit_pair(core: str) -> Optional[Tuple[Decimal, Decimal]]:
@@ -221,11 +221,12 @@ def _match_unit(text: str, i: int) -> Optional[str]:
 def _kilo_unit(clean: str, core_ns: str, ce: int) -> Optional[Tuple[str, str]]:
     """(number, unit) when the core's final 千 belongs to the unit after it:
     12千米 = 12 km, 八十万千瓦 = 800000 kW (千瓦 is the unit, not 千 + 瓦).
-    After a plain Chinese digit 千 stays a numeral: 三千米 = 3000 m."""
+    After a plain Chinese digit 千 stays a numeral: 三千米 = 3000 m; after
+    another multiplier it cannot be one: 一万二千千瓦 = 12000 千瓦."""
     if len(core_ns) < 2 or core_ns[-1] != "千":
         return None
     head = core_ns[:-1]
-    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in BIG_UNITS or head[-1] in "十百"):
+    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in "十百千万亿"):
         return None
     u = _match_unit(clean, ce - 1)
     if u is None or len(u) < 2:
@@ -281,6 +282,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         qualifier = "range"
     if value is None:
         return None
+    if len(core_ns) == 1 and core_ns in rules["financial_alone"] and not clean.startswith("分", _skip_ws(clean, ce)):
+        return None  # 队伍只能, 陆续: a financial numeral alone is a word's character
     if core_ns in rules["not_numbers"]:
         return None  # 亿万人民: "hundreds of millions", not a count
     if len(core_ns) > 1 and all(c in DIGITS for c in core_ns) and not pair:
@@ -289,6 +292,12 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     if j < n and clean[j] == "几" and core_ns[-1] in "十百千万亿":
         j += 1
         qualifier = "over"
+        m_next = _CORE.match(clean, j)
+        if m_next is not None and m_next.group()[0] in "十百千":
+            # 一百几十亿: at least 一百一十亿
+            both = parse_exact(core_ns + "一" + m_next.group().rstrip(WS))
+            if both is not None:
+                value, j = both, j + len(m_next.group().rstrip(WS))
         k = j
         while k < n and clean[k] in "万亿":
             k += 1

@@ -30,4 +30,4 @@ def test_specs_doc_is_current():
     folder = require_shared("recognizers_text_zh")
     table = report(folder)
     assert table in DOC.read_text(encoding="utf-8"), \
-        "docs/quantity_specs.md is stale: regenerate it with python tests/quantity/recognizers.py"
+        "docs/quantity_specs.md is stale: regenerate it with python tests/quantity/recognizers.py --write"
