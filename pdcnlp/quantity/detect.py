@@ -248,7 +248,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     # ---- left context: sign, prefix qualifier, ordinal ----
     start = cs
     negative = False
-    if cs > 0 and clean[cs - 1] in "负-−" and not (cs > 1 and (clean[cs - 2].isdigit() or clean[cs - 2] in NUMERAL_CHARS)):
+    if cs > 0 and clean[cs - 1] in "负-−" and not (cs > 1 and (clean[cs - 2].isdigit() or clean[cs - 2] in NUMERAL_CHARS)) \
+            and not (cs > 1 and clean[cs - 1] == "负" and clean[cs - 2] in rules["sign_not_after"]):
         negative = True
         start = cs - 1
     pre = None
