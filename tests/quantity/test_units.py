@@ -1,7 +1,9 @@
 """The unit lexicon: built from the hand list and Recognizers-Text's lists,
 with a class for every unit and its provenance recorded."""
 import json
+import tempfile
 from importlib import resources
+from pathlib import Path
 
 from pdcnlp.quantity.build_units import build, recognizers_lists
 
@@ -36,8 +38,14 @@ def test_excluded_recognizers_forms_stay_out():
         assert form not in units
 
 
-def test_build_merges_and_excludes(tmp_path):
-    src = tmp_path / "chinese_numeric_with_unit.py"
+def test_build_merges_and_excludes():
+    # a plain temporary directory: pytest's tmp_path cleans up shared
+    # /tmp/pytest-of-* trees that other sessions may leave deep
+    with tempfile.TemporaryDirectory() as d:
+        _check_build(Path(d) / "chinese_numeric_with_unit.py")
+
+
+def _check_build(src):
     src.write_text(
         "class ChineseNumericWithUnit:\n"
         "    CurrencySuffixList = dict([('Chinese yuan', '元|块'), ('Japanese yen', '日元')])\n"
