@@ -416,6 +416,10 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         return None
     if unit in t.arabic_only and not (core_ns == "两" or all(c.isdigit() or c in ".," for c in core_ns)):
         return None
+    so = rules["session_ordinal"]
+    if unit in so["units"] and any(clean.startswith(w, j) for w in so["after"]) \
+            and any(clean.endswith(w, 0, start) for w in so["before"]):
+        return None  # 十三届全国人大五次会议: the fifth session
     if unit in rules["not_after"] and any(clean.startswith(w, j) for w in rules["not_after"][unit]):
         return None  # 五年计划, 二期工程, 一成不变
     if core_ns == "一" and not (pre or infix or half or high is not None) \
