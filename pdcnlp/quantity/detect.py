@@ -210,7 +210,7 @@ def _match_unit(text: str, i: int) -> Optional[str]:
         return None
     c = text[i]
     for u in t.by_first.get(c.lower() if c.isascii() else c, ()):
-        if text.startswith(u, i) or (c.isascii() and text[i:i + len(u)].lower() == u):
+        if text.startswith(u, i) or (c.isascii() and text[i:i + len(u)].lower() == u.lower()):
             if _ASCII_LETTER.match(u[-1]) and i + len(u) < len(text) and text[i + len(u)].isascii() \
                     and text[i + len(u)].isalnum():
                 continue
@@ -335,7 +335,9 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
 
     # range: 3-5次, 三至五次, 3—4万人次
     k = _skip_ws(clean, j)
-    if not pair and k < n and clean[k] in rules["range_separators_chars"]:
+    # 从3个到5个 / 由6%到8%: a change from one figure to another, two spans
+    from_to = start > 0 and clean[start - 1] in "从由"
+    if not pair and k < n and clean[k] in rules["range_separators_chars"] and not (from_to and clean[k] in "到至"):
         k2 = _skip_ws(clean, k + 1)
         m2 = _CORE.match(clean, k2)
         if m2 is not None:
@@ -458,7 +460,7 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     # the unit written on both ends: 增长6%-6.5%, 3次至5次
     if qualifier == "exact" and not half and not negative:
         k = _skip_ws(clean, j)
-        if k < n and clean[k] in rules["range_separators_chars"]:
+        if k < n and clean[k] in rules["range_separators_chars"] and not (from_to and clean[k] in "到至"):
             k2 = _skip_ws(clean, k + 1)
             m2 = _CORE.match(clean, k2)
             if m2 is not None:

@@ -144,3 +144,8 @@ def test_negative_is_never_zero():
     for text in ("负3", "-3", "负0.5"):
         v = parse_number(text)
         assert v is not None and v < 0 and math.isfinite(v)
+
+
+def test_from_to_is_a_change_not_a_range():
+    assert _q("比重从6%到8%") == [("6%", 6, "exact", "%", None), ("8%", 8, "exact", "%", None)]
+    assert _q("比重6%到8%") == [("6%到8%", 6, "range", "%", 8)]
