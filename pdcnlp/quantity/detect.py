@@ -428,8 +428,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             and unit_cls not in MEASURE_CLASSES:
         return None  # the article: 一次, 一批, 一把 (but 一美元, 一吨 are amounts)
     if unit == "年":
-        if _YEAR.fullmatch(core_ns) and not (pre or infix):
-            return None  # a year: 2021年
+        if _YEAR.fullmatch(core_ns) and not infix and (not pre or (1900 < int(core_ns) < 2100 and int(core_ns) % 100)):
+            return None  # a year: 2021年, 超过1953年 (but 近2000年, 2000多年: round figures are durations)
         if high is not None and _YEAR.fullmatch(str(int(high))) and not pre:
             return None  # 2020-2022年: a span of years
         if core_ns in ("百", "千", "万"):
