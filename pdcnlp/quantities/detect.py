@@ -4,31 +4,52 @@ A QUANTITY (ANNOTATION.md) is a numeral with its qualifier and its
 classifier or unit, as one span: 4000余场次, 3万余人次, 近10个月, 98%以上,
 3-5次. This module works on the clean view (Simplified, half-width, noise
 removed) and returns clean offsets; the component maps them to tokens.
+docs/quantities.md is the reading table (form → value, qualifier, high,
+unit) that this module implements.
+
+How it reads, and why it is written as a scanner (issue 14):
+
+1. One regular expression finds numeral *cores* (runs of Arabic or Chinese
+   numeral characters, with decimal points, thousands commas and spaces
+   before 万/亿). Its alternatives each consume one character and start
+   differently, and it is used only with ``finditer``, so it never
+   backtracks: the old pattern nested ``\\d+`` inside ``(…)*`` and took
+   exponential time on a digit run with no unit (24 digits: 15-30 s).
+2. Around each core, plain Python looks a bounded number of characters to
+   the left (prefix qualifier 约/近/超过/数/上…, minus sign, ordinal 第) and
+   to the right (range 至/-/~ and a second core, 余/多/几, 万/亿, the unit by
+   longest match, 半, suffix qualifier 以上/以内/左右…). Every step moves
+   forward, so the whole text costs one pass plus a bounded look-around.
+3. Fractions and percentages are cores too: 百分之三十 is core 百 + 分之 +
+   core 三十 (numerator/denominator × 100 %), 三成 is 30 %.
+4. Rejections keep dates, years (2021年, 二〇二一年), ordinals (第三次),
+   plan names (五年计划), anniversaries (100周年, 百年), the article 一
+   (一次, 一批), project phases (二期工程), identifiers and names or idioms
+   (“三会一课”, 《…》, 千家万户) out.
 
 The unit table and the qualifier/rejection lists are data files in
-``pdcnlp/resources``; the rules here only say how they combine:
-
-1. a candidate is [prefix qualifier] number [range] [余/多] [万/亿] unit
-   [suffix qualifier], or [prefix] 百分之 number [suffix];
-2. it is rejected when it is an ordinal (第三次), a year (2021年), an
-   anniversary (100周年, 百年), the article 一 (一次, 一批), inside a name
-   or title (“三会一课”, 《…》, 【…】), or part of an idiom (千家万户).
+``pdcnlp/resources`` (units.json is built by :mod:`.build_units`); the code
+here only says how they combine.
 """
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Dict, List, Optional, Tuple
 
-from .numerals import NUMERAL_CHARS, DIGITS, Number, parse_number
+from .numerals import BIG_UNITS, DIGITS, NUMERAL_CHARS, Number, parse_exact, to_number
 
 QUALIFIERS = ("exact", "over", "under", "approx", "range")
 # Units of measure proper: after them 一 is the number one (一美元, 一吨),
 # not the article it is before a classifier (一次, 一批).
 MEASURE_CLASSES = ("money", "length_area", "other", "percent")
+WS = " \u3000\u00a0\t"
+MAX_WS = 4  # spaces a scraped page puts inside one quantity (12 个, 3 万余名, 六 点 五 成)
 
 
 @dataclass(frozen=True)
@@ -55,170 +76,461 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("pdcnlp.resources").joinpath(name).read_text("utf-8"))
 
 
+@dataclass(frozen=True)
+class _Tables:
+    rules: dict
+    unit_to_class: Dict[str, str]
+    arabic_only: Dict[str, str]
+    written: Dict[str, str]
+    anniversary: Tuple[str, ...]
+    by_first: Dict[str, Tuple[str, ...]]  # units by first character, longest first
+    prefixes: Tuple[str, ...]  # prefix qualifiers, longest first
+    suffixes: Tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _tables():
+def _tables() -> _Tables:
     units = _load("units.json")
     rules = _load("quantity_rules.json")
-    unit_to_class: Dict[str, str] = {}
-    for cls, names in units["classes"].items():
-        for u in names:
-            unit_to_class.setdefault(u, cls)
+    unit_to_class: Dict[str, str] = dict(units["units"])
     arabic_only: Dict[str, str] = dict(units["arabic_only"]["units"])
     written: Dict[str, str] = dict(units["written"])
     for w, u in written.items():
         unit_to_class.setdefault(w, unit_to_class.get(u, "other"))
-    anniversary = list(units["anniversary_units"])
-    all_units = sorted(set(unit_to_class) | set(arabic_only) | set(anniversary), key=len, reverse=True)
-    return units, rules, unit_to_class, arabic_only, written, anniversary, all_units
+    anniversary = tuple(units["anniversary_units"])
+    by_first: Dict[str, List[str]] = {}
+    for u in set(unit_to_class) | set(arabic_only) | set(anniversary):
+        # Latin units are matched case-blind (168CM); keyed by lower case
+        by_first.setdefault(u[0].lower() if u.isascii() else u[0], []).append(u)
+    return _Tables(
+        rules, unit_to_class, arabic_only, written, anniversary,
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        tuple(sorted(rules["prefix_qualifiers"], key=len, reverse=True)),
+        tuple(sorted(rules["suffix_qualifiers"], key=len, reverse=True)),
+    )
 
 
 def unit_class(unit: str) -> str:
     """The class of a (clean, reported) unit: events, people, items, money,
-    percent, duration, length_area or other."""
-    _, _, unit_to_class, arabic_only, _, _, _ = _tables()
-    return unit_to_class.get(unit) or arabic_only.get(unit) or "other"
+    percent, duration, length_area, ratio (倍) or other (weights, power,
+    volumes in litres, information …; kept as one class so the linker's
+    features stay those it was trained with)."""
+    t = _tables()
+    return t.unit_to_class.get(unit) or t.arabic_only.get(unit) or "other"
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    _, rules, _, _, _, _, all_units = _tables()
-    cn = re.escape(NUMERAL_CHARS)
-    cn_digits = re.escape("".join(DIGITS))
-    arabic = r"\d+(?:,\d{3})*(?:\.\d+)?"
-    num = rf"(?:{arabic}|[{cn}])(?:{arabic}|[{cn}]|点(?=[{cn_digits}]))*"
-    prefixes = sorted(rules["prefix_qualifiers"], key=len, reverse=True)
-    prefix = "|".join(re.escape(p) if p != "数" else "数(?=[十百千万亿])" for p in prefixes)
-    seps = "|".join(re.escape(s) for s in rules["range_separators"])
-    infix = "|".join(re.escape(s) for s in rules["infix_qualifiers"])
-    suffix = "|".join(re.escape(s) for s in sorted(rules["suffix_qualifiers"], key=len, reverse=True))
-    units = "|".join(re.escape(u) for u in all_units)
-    return re.compile(
-        rf"(?P<pre>{prefix})?(?P<neg>负|-(?=\d))?"
-        rf"(?:(?P<pct>百分之)(?P<pnum>{num})"
-        rf"|(?P<num>{num})(?:(?P<sep>{seps})(?P<num2>{num}))?(?P<infix>{infix})?(?P<mult>[万亿]+)?(?P<unit>{units}))"
-        rf"(?P<post>{suffix})?"
-    )
+_CN_DIGITS = "".join(DIGITS)
+_CORE = re.compile(
+    rf"[0-9{NUMERAL_CHARS}]"
+    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{WS}]{{0,{MAX_WS}}}[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[0-9.点{NUMERAL_CHARS}]))*"
+)
+_NO_WS = str.maketrans("", "", WS)
+_CN_THEN_ARABIC = re.compile(rf"[{_CN_DIGITS}拾佰仟](?=[0-9])")
+_YEAR = re.compile(r"[12][0-9]{3}")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1)
 def _idiom_pattern() -> re.Pattern:
-    _, rules, *_ = _tables()
+    rules = _tables().rules
     return re.compile("|".join(re.escape(i) for i in sorted(rules["idioms"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _quote_patterns() -> Tuple[Tuple[re.Pattern, bool], ...]:
+    out = []
+    for pair in _tables().rules["quote_pairs"]:
+        open_, close = pair[0], pair[1]
+        pat = re.compile(rf"{re.escape(open_)}([^{re.escape(open_ + close)}\n]{{0,80}}){re.escape(close)}")
+        out.append((pat, open_ in "《【"))
+    return tuple(out)
 
 
 def protected_spans(clean: str) -> List[Tuple[int, int]]:
     """Ranges where a number is part of a name, title or idiom, not a
     measurement: quoted strings without sentence punctuation inside (names,
-    slogans), every 《title》 and 【column】, and idioms."""
-    _, rules, *_ = _tables()
+    slogans), every 《title》 and 【column】, and idioms. Sorted by start."""
     out: List[Tuple[int, int]] = []
-    for pair in rules["quote_pairs"]:
-        open_, close = pair[0], pair[1]
-        always = open_ in "《【"
-        pat = re.compile(rf"{re.escape(open_)}([^{re.escape(open_ + close)}\n]{{0,80}}){re.escape(close)}")
+    for pat, always in _quote_patterns():
         for m in pat.finditer(clean):
             if always or not re.search(r"[。！？!?]", m.group(1)):
                 out.append((m.start(), m.end()))
     for m in _idiom_pattern().finditer(clean):
         out.append((m.start(), m.end()))
+    out.sort()
     return out
 
 
-def _value(num: str, mult: Optional[str]) -> Optional[Number]:
-    v = parse_number(num)
-    if v is None:
+def _skip_ws(text: str, i: int) -> int:
+    """Position after at most MAX_WS spaces from i."""
+    j = i
+    while j < len(text) and j - i < MAX_WS and text[j] in WS:
+        j += 1
+    return j
+
+
+def _back_ws(text: str, i: int) -> int:
+    j = i
+    while j > 0 and i - j < MAX_WS and text[j - 1] in WS:
+        j -= 1
+    return j
+
+
+def _has_big_unit(core: str) -> bool:
+    return any(c in BIG_UNITS for c in core)
+
+
+def _trailing_mult(core: str) -> str:
+    """The run of 万/亿 a core ends with (3—4万: 万)."""
+    k = len(core)
+    while k > 0 and core[k - 1] in BIG_UNITS:
+        k -= 1
+    return core[k:] if k > 0 else ""
+
+
+_PAIR = re.compile(rf"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)")
+
+
+def _digit_pair(core: str) -> Optional[Tuple[Decimal, Decimal]]:
+    """三四 → (3, 4), 五六十 → (50, 60): two neighbouring digits are a range."""
+    m = _PAIR.fullmatch(core)
+    if not m or DIGITS[m.group(2)] != DIGITS[m.group(1)] + 1:
         return None
-    if mult:
-        m = parse_number(mult)
-        if m is None:
-            return None
-        v = v * m
-        v = int(round(v)) if abs(v - round(v)) < 1e-6 * max(1, abs(v)) else v
-    return v
+    mult = parse_exact("一" + m.group(3)) if m.group(3) else Decimal(1)
+    if mult is None:
+        return None
+    return DIGITS[m.group(1)] * mult, DIGITS[m.group(2)] * mult
 
 
-def _read(m: re.Match) -> Optional[Tuple[Number, Optional[Number], str, str]]:
-    """(value, high, qualifier, unit) for a candidate, or None to reject it."""
-    _, rules, unit_to_class, arabic_only, written, anniversary, _ = _tables()
-    pre, post = m.group("pre"), m.group("post")
-    if m.group("pct"):
-        value = parse_number(m.group("pnum"))
-        if value is None:
-            return None
-        if m.group("neg"):
-            value = -value
-        unit, high = "%", None
-    else:
-        num, unit, mult = m.group("num"), m.group("unit"), m.group("mult")
-        if unit in anniversary:
-            return None
-        if unit in arabic_only and not re.fullmatch(r"[\d.,]+", num):
-            return None
-        if re.fullmatch(r"\d+(?:\.\d+)?千", num) and "千" + unit in unit_to_class:
-            num, unit = num[:-1], "千" + unit  # 12千米 is 12 km; 三千米 stays 3000 m
-        if num == "一" and not (pre or m.group("infix") or mult or m.group("sep")) \
-                and unit_to_class.get(unit) not in MEASURE_CLASSES:
-            return None  # the article: 一次, 一批, 一把 (but 一美元, 一吨 are amounts)
-        if unit == "年":
-            if re.fullmatch(r"[12]\d{3}", num) and not (pre or m.group("infix") or mult):
-                return None  # a year: 2021年
-            if num in ("百", "千", "万"):
-                return None  # 百年: an anniversary, not a duration
-        value = _value(num, mult)
-        if value is None:
-            return None
-        if m.group("neg"):
-            value = -value
-        high = None
-        if m.group("sep"):
-            high = _value(m.group("num2"), mult)
-            if high is None or high <= value:
-                return None  # 2022-01 is not a range
-        unit = written.get(unit, unit)
+def _match_unit(text: str, i: int) -> Optional[str]:
+    """Longest unit at text[i:]; a Latin unit (km, kg) must end a word."""
+    t = _tables()
+    if i >= len(text):
+        return None
+    c = text[i]
+    for u in t.by_first.get(c.lower() if c.isascii() else c, ()):
+        if text.startswith(u, i) or (c.isascii() and text[i:i + len(u)].lower() == u.lower()):
+            if _ASCII_LETTER.match(u[-1]) and i + len(u) < len(text) and text[i + len(u)].isascii() \
+                    and text[i + len(u)].isalnum():
+                continue
+            return u
+    return None
+
+
+def _kilo_unit(clean: str, core_ns: str, ce: int) -> Optional[Tuple[str, str]]:
+    """(number, unit) when the core's final 千 belongs to the unit after it:
+    12千米 = 12 km, 八十万千瓦 = 800000 kW (千瓦 is the unit, not 千 + 瓦).
+    After a plain Chinese digit 千 stays a numeral: 三千米 = 3000 m; after
+    another multiplier it cannot be one: 一万二千千瓦 = 12000 千瓦."""
+    if len(core_ns) < 2 or core_ns[-1] != "千":
+        return None
+    head = core_ns[:-1]
+    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in "十百千万亿"):
+        return None
+    u = _match_unit(clean, ce - 1)
+    if u is None or len(u) < 2:
+        return None
+    return head, u
+
+
+def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, Optional[Decimal], str, str]]:
+    """Read the quantity built around the numeral core clean[cs:ce].
+
+    Returns (start, end, value, high, qualifier, unit) or None."""
+    t = _tables()
+    rules = t.rules
+    n = len(clean)
+    core = clean[cs:ce].rstrip(WS)
+    ce = cs + len(core)
+    core_ns = core.translate(_NO_WS)
+
+    # ---- left context: sign, prefix qualifier, ordinal ----
+    start = cs
+    negative = False
+    if cs > 0 and clean[cs - 1] in "负-−" and not (cs > 1 and (clean[cs - 2].isdigit() or clean[cs - 2] in NUMERAL_CHARS)) \
+            and not (cs > 1 and clean[cs - 1] == "负" and clean[cs - 2] in rules["sign_not_after"]):
+        negative = True
+        start = cs - 1
+    pre = None
+    p_end = _back_ws(clean, start)
+    for p in t.prefixes:
+        if clean.startswith(p, p_end - len(p)) and p_end - len(p) >= 0:
+            if p in rules["prefix_needs_multiplier"] and core_ns[0] not in rules["prefix_needs_multiplier"][p]:
+                continue
+            if p_end - len(p) > 0 and clean[p_end - len(p) - 1] in rules["prefix_not_after"].get(p, ""):
+                continue
+            if p == "近" and p_end >= 2 and clean[p_end - 2] in rules["not_nearly_before"]:
+                continue  # 最近3年: "the last", not "nearly"
+            pre = p
+            start = p_end - len(p)
+            break
+    before = clean[start - 1] if start > 0 else ""
+    if before in rules["ordinal_prefixes"] or (before and before.isascii() and before.isalnum()) or before == ".":
+        return None
+    # 第 with spaces before the number (第 3 次)
+    if clean[_back_ws(clean, start) - 1:_back_ws(clean, start)] == "第":
+        return None
+
+    # ---- right context ----
+    j = ce
+    value = parse_exact(core)
+    pair = _digit_pair(core_ns)
+    high: Optional[Decimal] = None
     qualifier = "exact"
-    if m.group("sep") if not m.group("pct") else False:
+    if pair:
+        value, high = pair
         qualifier = "range"
-    elif pre:
-        qualifier = rules["prefix_qualifiers"][pre]
-    elif not m.group("pct") and m.group("infix"):
-        qualifier = rules["infix_qualifiers"][m.group("infix")]
-    elif post:
-        qualifier = rules["suffix_qualifiers"][post]
-    if pre == "数":
-        # 数千 = several thousand: the multiplier, over (ANNOTATION.md)
+    if value is None:
+        return None
+    if len(core_ns) == 1 and core_ns in rules["financial_alone"] and not clean.startswith("分", _skip_ws(clean, ce)):
+        return None  # 队伍只能, 陆续: a financial numeral alone is a word's character
+    if core_ns in rules["not_numbers"]:
+        return None  # 亿万人民: "hundreds of millions", not a count
+    if len(core_ns) > 1 and all(c in DIGITS for c in core_ns) and not pair:
+        return None  # 二〇二一, 一九五八: a year or an identifier, never a count
+    # 十几个, 几十 (with prefix 几): "some", read as the round number, over
+    if j < n and clean[j] == "几" and core_ns[-1] in "十百千万亿":
+        j += 1
         qualifier = "over"
-    return value, high, qualifier, unit
+        m_next = _CORE.match(clean, j)
+        if m_next is not None and m_next.group()[0] in "十百千":
+            # 一百几十亿: at least 一百一十亿
+            both = parse_exact(core_ns + "一" + m_next.group().rstrip(WS))
+            if both is not None:
+                value, j = both, j + len(m_next.group().rstrip(WS))
+        k = j
+        while k < n and clean[k] in "万亿":
+            k += 1
+        if k > j:
+            m = parse_exact("一" + clean[j:k])
+            if m is None:
+                return None
+            value *= m
+            j = k
+
+    # fraction / percentage: 百分之三十, 千分之五, 三分之一
+    k = _skip_ws(clean, j)
+    k_zhi = _skip_ws(clean, k + 1) if clean.startswith("分", k) else k
+    if clean.startswith("之", k_zhi) and k_zhi > k and not pair and qualifier == "exact":
+        k2 = _skip_ws(clean, k_zhi + 1)
+        num_negative = k2 < n and clean[k2] in "负-"
+        if num_negative:
+            k2 += 1
+        m2 = _CORE.match(clean, k2)
+        if m2 is None or value == 0:
+            return None
+        num_core = m2.group().rstrip(WS)
+        if len(num_core) > 1 and num_core[-1] in "百千万" and clean.startswith("分", k2 + len(num_core)):
+            num_core = num_core[:-1]  # 百分之七十百分位: 百 starts the next word
+        num = parse_exact(num_core)
+        if num is None:
+            return None
+        value = num * 100 / value
+        if negative != num_negative:
+            value = -value
+        end = k2 + len(num_core)
+        end, qualifier = _suffix(clean, end, "exact")
+        return start, end, value, None, _prefix_qualifier(pre, qualifier), "%"
+
+    # range: 3-5次, 三至五次, 3—4万人次
+    k = _skip_ws(clean, j)
+    # 从3个到5个 / 由6%到8%: a change from one figure to another, two spans
+    from_to = start > 0 and clean[start - 1] in "从由"
+    if not pair and k < n and clean[k] in rules["range_separators_chars"] and not (from_to and clean[k] in "到至"):
+        k2 = _skip_ws(clean, k + 1)
+        m2 = _CORE.match(clean, k2)
+        if m2 is not None:
+            core2 = m2.group().rstrip(WS)
+            j2 = k2 + len(core2)
+            core2_ns = core2.translate(_NO_WS)
+            u2 = _match_unit(clean, _skip_ws(clean, j2))
+            kilo = _kilo_unit(clean, core2_ns, j2)
+            if kilo is not None:  # 二百八十万到三百万千瓦
+                core2_ns, u2, j2 = kilo[0], kilo[1], j2 - 1
+            v2 = parse_exact(core2_ns)
+            if v2 is not None:
+                mult = _trailing_mult(core2_ns)
+                v1 = value
+                if mult and not _has_big_unit(core_ns):
+                    mv = parse_exact("一" + mult)
+                    v1 = value * mv if mv is not None else None
+                if v1 is not None and u2 is not None and v2 > v1:
+                    value, high, qualifier, j = v1, v2, "range", j2
+
+    # 余/多/来 between the number and the multiplier or unit: 20多万, 4000余场次
+    infix = None
+    k = _skip_ws(clean, j)
+    if qualifier == "exact" and k < n and clean[k] in rules["infix_qualifiers"]:
+        k1 = k2 = _skip_ws(clean, k + 1)  # 十 余 万
+        while k2 < n and clean[k2] in "万亿":
+            k2 += 1
+        if k2 == k1:
+            k1 = k2 = k + 1
+        if k2 > k1:
+            m = parse_exact("一" + clean[k1:k2])
+            if m is None:
+                return None
+            value *= m
+        if _match_unit(clean, _skip_ws(clean, k2)) is not None or k2 > k1:
+            infix = clean[k]
+            qualifier = rules["infix_qualifiers"][infix]
+            j = k2
+
+    # the unit, longest first; 个 + 多/半 + unit (3个多月, 两个半小时)
+    k = _skip_ws(clean, j)
+    unit = None
+    half = False
+    if k < n and clean[k] == "个" and k + 1 < n and clean[k + 1] in "多半":
+        u = next((u for u in t.by_first.get("个", ()) if len(u) > 1 and clean.startswith(u[1:], k + 2)), None)
+        if u is not None:
+            if clean[k + 1] == "半":
+                half = True
+            elif qualifier == "exact":
+                qualifier = "over"
+            unit, j = u, k + 1 + len(u)
+            unit_surface = unit
+    # 12千米 is 12 km: a unit that starts with 千 after Arabic digits takes it
+    # (三千米 stays 3000 m)
+    kilo = _kilo_unit(clean, core_ns, ce) if unit is None and j == ce else None
+    if kilo is not None:
+        value = parse_exact(kilo[0])
+        if value is None:
+            return None
+        unit = unit_surface = kilo[1]
+        j = ce - 1 + len(unit)
+    if unit is None:
+        u = _match_unit(clean, k)
+        if u is None:
+            return None
+        unit_surface = u
+        unit, j = u, k + len(u)
+    unit_cls = t.unit_to_class.get(unit) or t.arabic_only.get(unit)
+    # 一亩半, 两年半: half after a unit of measure or time
+    if not half and j < n and clean[j] == "半" and unit_cls in rules["half_after_classes"] and qualifier in ("exact",):
+        half = True
+        j += 1
+    if half:
+        value += Decimal("0.5")
+
+    # ---- rejections that need the unit ----
+    if unit_surface in t.anniversary:
+        return None
+    if unit in t.arabic_only and not (core_ns == "两" or all(c.isdigit() or c in ".," for c in core_ns)):
+        return None
+    so = rules["session_ordinal"]
+    if unit in so["units"] and any(clean.startswith(w, j) for w in so["after"]) \
+            and any(clean.endswith(w, 0, start) for w in so["before"]):
+        return None  # 十三届全国人大五次会议: the fifth session
+    if unit in rules["not_after"] and any(clean.startswith(w, j) for w in rules["not_after"][unit]):
+        return None  # 五年计划, 二期工程, 一成不变
+    if core_ns == "一" and not (pre or infix or half or high is not None) \
+            and unit_cls not in MEASURE_CLASSES:
+        return None  # the article: 一次, 一批, 一把 (but 一美元, 一吨 are amounts)
+    if unit == "年":
+        if _YEAR.fullmatch(core_ns) and not infix and (not pre or (1900 < int(core_ns) < 2100 and int(core_ns) % 100)):
+            return None  # a year: 2021年, 超过1953年 (but 近2000年, 2000多年: round figures are durations)
+        if high is not None and _YEAR.fullmatch(str(int(high))) and not pre:
+            return None  # 2020-2022年: a span of years
+        if core_ns in ("百", "千", "万"):
+            return None  # 百年: an anniversary, not a duration
+    if unit == "成":
+        if value > 10:
+            return None
+        unit = "%"
+        value *= 10
+        k = _skip_ws(clean, j)
+        if high is None and k < n and clean[k] in DIGITS and clean[k] not in "两俩" and \
+                not (k + 1 < n and (clean[k + 1] in NUMERAL_CHARS or _match_unit(clean, k + 1))):
+            value += DIGITS[clean[k]]  # 七成六 = 76 %
+            j = k + 1
+        if high is not None:
+            high *= 10
+    elif unit == "‰":
+        unit = "%"
+        value /= 10
+        if high is not None:
+            high /= 10
+    if negative:
+        value = -value
+        if high is not None:
+            return None
+    unit = t.written.get(unit, unit)
+
+    # the unit written on both ends: 增长6%-6.5%, 3次至5次
+    if qualifier == "exact" and not half and not negative:
+        k = _skip_ws(clean, j)
+        if k < n and clean[k] in rules["range_separators_chars"] and not (from_to and clean[k] in "到至"):
+            k2 = _skip_ws(clean, k + 1)
+            m2 = _CORE.match(clean, k2)
+            if m2 is not None:
+                core2 = m2.group().rstrip(WS)
+                k3 = _skip_ws(clean, k2 + len(core2))
+                v2 = parse_exact(core2)
+                scale = {"‰": Decimal("0.1"), "成": Decimal(10)}.get(unit_surface, Decimal(1))
+                if v2 is not None and v2 * scale > value and clean.startswith(unit_surface, k3) \
+                        and not (unit == "年" and _YEAR.fullmatch(core_ns)):
+                    high, qualifier, j = v2 * scale, "range", k3 + len(unit_surface)
+
+    end, qualifier = _suffix(clean, j, qualifier)
+    return start, end, value, high, _prefix_qualifier(pre, qualifier), unit
+
+
+def _prefix_qualifier(pre: Optional[str], qualifier: str) -> str:
+    if pre is None or qualifier == "range":
+        return qualifier
+    return _tables().rules["prefix_qualifiers"][pre]
+
+
+def _suffix(clean: str, j: int, qualifier: str) -> Tuple[int, str]:
+    """Suffix qualifier after the unit (以上, 以内, 左右, 多): (end, qualifier)."""
+    t = _tables()
+    rules = t.rules
+    k = _skip_ws(clean, j)
+    for s in t.suffixes:
+        if clean.startswith(s, k):
+            after = clean[k + len(s):k + len(s) + 1]
+            if after and after in rules["suffix_not_before"].get(s, ""):
+                continue  # 多措并举, 上下联动: a word, not a qualifier
+            if qualifier == "range" or (qualifier != "exact" and s in ("多", "余")):
+                return j, qualifier
+            return k + len(s), rules["suffix_qualifiers"][s]
+    return j, qualifier
 
 
 def find_quantities(clean: str) -> List[QuantityMatch]:
     """All QUANTITY spans of a clean text, left to right, non-overlapping."""
-    _, rules, *_ = _tables()
-    ordinal_prefixes = tuple(rules["ordinal_prefixes"])
     protected = protected_spans(clean)
+    starts = [s for s, _ in protected]
+    max_end: List[int] = []
+    for _, e in protected:
+        max_end.append(max(e, max_end[-1]) if max_end else e)
     out: List[QuantityMatch] = []
-    for m in _pattern().finditer(clean):
-        start, end = m.start(), m.end()
-        if start > 0 and not m.group("pre"):
-            before = clean[start - 1]
-            if before in ordinal_prefixes or before.isdigit() or before == ".":
-                continue
-        if any(s < end and start < e for s, e in protected):
+    last_end = 0
+    for m in _CORE.finditer(clean):
+        if m.start() < last_end:
             continue
-        if m.group("pre") == "近" and start > 0 and clean[start - 1] in "最接附临":
-            start += 1  # 最近3年: "the last", not "nearly"
-            sub = _pattern().match(clean, start)
-            if sub is None or sub.end() != end:
+        read = _read_at(clean, m.start(), m.end())
+        if read is None:
+            # 队伍3支: the core 伍3 took the financial 伍 of a word. A Chinese
+            # digit right before an Arabic one is never one numeral, so
+            # read again from the Arabic digit.
+            cut = _CN_THEN_ARABIC.search(clean, m.start(), m.end())
+            if cut is None:
                 continue
-            m = sub
-        # A suffix 多/余 that begins a word (多措并举) is not a qualifier.
-        post = m.group("post")
-        if post in ("多", "余") and end < len(clean) and clean[end] in "措样种元彩方":
-            end -= len(post)
-        reading = _read(m)
-        if reading is None:
+            m2 = _CORE.match(clean, cut.start() + 1)
+            read = _read_at(clean, m2.start(), m2.end()) if m2 else None
+            if read is None:
+                continue
+        start, end, value, high, qualifier, unit = read
+        if start < last_end:
             continue
-        value, high, qualifier, unit = reading
-        if post in ("多", "余") and end != m.end() and qualifier == "over" and not (m.group("pre") or m.group("infix")):
-            qualifier = "exact"
-        out.append(QuantityMatch(start, end, clean[start:end], value, qualifier, unit, unit_class(unit), high))
+        # inside a name, title or idiom? (some protected span starting
+        # before `end` reaches past `start`)
+        i = bisect_left(starts, end)
+        if i and max_end[i - 1] > start:
+            continue
+        out.append(QuantityMatch(start, end, clean[start:end], to_number(value), qualifier, unit, unit_class(unit),
+                                 None if high is None else to_number(high)))
+        last_end = end
     return out
