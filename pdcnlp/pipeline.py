@@ -27,10 +27,10 @@ ENTITY_PIPES = ("pdcnlp_entity_rules", "pdcnlp_quantities", "pdcnlp_linker")
 
 
 def build(segmenter: str = "char", policy: str = "model_first",
-          rule_labels=NAME_LABELS, check_model: str = "none") -> Language:
+          rule_labels=NAME_LABELS, check_model: str = "none", rules_first_labels=()) -> Language:
     """A fresh pipeline from code, with the rule components only.
 
-    ``policy``, ``rule_labels`` and ``check_model`` go into the entity-rules
+    ``policy``, ``rule_labels``, ``check_model`` and ``rules_first_labels`` go into the entity-rules
     component's config, so they are saved with the pipeline and restored on
     load."""
     nlp = spacy.blank(
@@ -40,7 +40,8 @@ def build(segmenter: str = "char", policy: str = "model_first",
     nlp.add_pipe("pdcnlp_sentences")
     for name in ENTITY_PIPES:
         if name == "pdcnlp_entity_rules":
-            nlp.add_pipe(name, config={"policy": policy, "labels": list(rule_labels), "check_model": check_model})
+            nlp.add_pipe(name, config={"policy": policy, "labels": list(rule_labels), "check_model": check_model,
+                                       "rules_first_labels": list(rules_first_labels)})
         else:
             nlp.add_pipe(name)
     return nlp

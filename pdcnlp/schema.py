@@ -24,7 +24,7 @@ TARGET_LABEL = "TARGET"                           # what a QUANTITY measures (do
 QUALIFIERS = ("exact", "over", "under", "approx", "range")
 # Unit classes: resources/units.json maps units to all but "other", the
 # class of every unit it does not list (tests check the two agree).
-UNIT_CLASSES = ("events", "people", "items", "money", "percent", "duration", "length_area", "other")
+UNIT_CLASSES = ("events", "people", "items", "money", "percent", "ratio", "duration", "length_area", "other")
 
 # --- where results live on a Doc ------------------------------------------------------
 

@@ -13,7 +13,8 @@ from pdcnlp import schema
 
 def test_unit_classes_match_the_unit_table():
     units = json.loads((ROOT / "pdcnlp" / "resources" / "units.json").read_text(encoding="utf-8"))
-    assert set(units["classes"]) | {"other"} == set(schema.UNIT_CLASSES)
+    used = {u if isinstance(u, str) else u["class"] for u in units["units"].values()}
+    assert used | {"other"} == set(schema.UNIT_CLASSES)
 
 
 def test_the_quantity_rules_name_only_schema_qualifiers():

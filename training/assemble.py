@@ -10,12 +10,14 @@ from pdcnlp.schema import NAME_LABELS
 
 
 def assemble(ner_nlp, policy: str, use_model: bool = True, use_rules: bool = True, linker=None,
-             check_model: str = "none"):
-    """The full pipeline: tokenizer, sentences, [tok2vec, ner], rules, quantities, linker."""
+             check_model: str = "none", rules_first_labels=(), rule_labels=None):
+    """The full pipeline: tokenizer, sentences, [tok2vec, ner], rules, quantities, linker.
+    ``rule_labels`` restricts the rules to some label families (ablation)."""
     # policy and labels go through the component config, so that they are
     # saved with the pipeline (an attribute set afterwards would not be)
-    nlp = pdcnlp.build(policy=policy, rule_labels=NAME_LABELS if use_rules else (),
-                       check_model=check_model)
+    labels = (NAME_LABELS if rule_labels is None else tuple(rule_labels)) if use_rules else ()
+    nlp = pdcnlp.build(policy=policy, rule_labels=labels, check_model=check_model,
+                       rules_first_labels=tuple(rules_first_labels))
     if linker is not None:
         nlp.get_pipe("pdcnlp_linker").model = linker
     if use_model:
@@ -33,14 +35,24 @@ VARIANTS = {
                                                            check_model="form"),
     "combined, rules first, model spans of rule shape": dict(use_model=True, use_rules=True, policy="rules_first",
                                                              check_model="shape"),
+    # what each rule family adds to the model, and GPE from the gazetteer rules first
+    "model + ORG rules": dict(use_model=True, use_rules=True, policy="model_first", rule_labels=("ORG",)),
+    "model + GPE rules": dict(use_model=True, use_rules=True, policy="model_first", rule_labels=("GPE",)),
+    "model + PROGRAMME rules": dict(use_model=True, use_rules=True, policy="model_first",
+                                    rule_labels=("PROGRAMME",)),
+    "combined, model first, GPE rules first": dict(use_model=True, use_rules=True, policy="model_first",
+                                                   rules_first_labels=("GPE",)),
+    "combined, model first, GPE rules first, model spans well formed": dict(
+        use_model=True, use_rules=True, policy="model_first", rules_first_labels=("GPE",), check_model="form"),
 }
 
 
 def shipped_variant(cfg: Dict) -> str:
     """The VARIANTS row that finetune.cfg's [combine] section ships."""
     c = cfg["combine"]
-    want = dict(use_model=True, use_rules=True, policy=c["policy"], check_model=c.get("check_model", "none"))
+    want = dict(use_model=True, use_rules=True, policy=c["policy"], check_model=c.get("check_model", "none"),
+                rules_first_labels=tuple(c.get("rules_first_labels", ())), rule_labels=None)
     for name, kw in VARIANTS.items():
-        if {**dict(check_model="none"), **kw} == want:
+        if {**dict(check_model="none", rules_first_labels=(), rule_labels=None), **kw} == want:
             return name
     raise ValueError(f"[combine] {dict(c)} matches no scored variant")

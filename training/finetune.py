@@ -52,6 +52,30 @@ def select(records: Sequence[Dict], include: Sequence[str] = (), exclude: Sequen
     return [r for r in records if (not inc or r["source"] in inc) and r["source"] not in exc]
 
 
+@registry.readers("pdcnlp.CorpusSplit.v1")
+def corpus_split(corpus_dir: str, split: str, labels: List[str], seeds_only: bool = False,
+                 include: List[str] = [], exclude: List[str] = []):
+    """A corpus reader for spaCy's training loop over one split of the
+    project corpus: the pages of ``corpus/pages.jsonl`` by
+    ``corpus/splits.json`` (``train`` / ``dev`` / ``test``), with the seed
+    articles in train (:func:`pdcnlp.corpus.splits.corpus_splits`).
+    ``seeds_only`` reads the five seed articles alone (the leave-one-
+    document-out rows), ``include``/``exclude`` select documents."""
+    from pdcnlp.corpus.splits import corpus_splits
+
+    def read(nlp: Language) -> Iterable[Example]:
+        d = Path(corpus_dir)
+        d = d if d.is_absolute() else ROOT / d
+        records = load_records(d / "seeds.jsonl") if seeds_only else corpus_splits(d)[split]
+        records = select(records, include, exclude)
+        if not records:
+            raise ValueError(f"no records in {corpus_dir} (split {split!r}, seeds_only={seeds_only}, "
+                             f"include={include}, exclude={exclude})")
+        return examples_from_records(nlp, records, labels)
+
+    return read
+
+
 @registry.readers("pdcnlp.CorpusRecords.v1")
 def corpus_records(path: str, labels: List[str], include: List[str] = [], exclude: List[str] = []):
     """A corpus reader for spaCy's training loop over ANNOTATION.md JSONL."""
@@ -75,9 +99,11 @@ def initialised_base(base_dir: Path, labels: Sequence[str], out_dir: Path) -> Pa
     return out_dir
 
 
-def finetune(config: Path, overrides: Optional[Dict[str, object]] = None, output: Optional[Path] = None) -> Language:
-    """Run ``spacy train`` on ``config`` and return the last model (fixed
-    epochs, no early stopping: dev scores are logged, not used to choose).
+def finetune(config: Path, overrides: Optional[Dict[str, object]] = None, output: Optional[Path] = None,
+             which: str = "model-best") -> Language:
+    """Run ``spacy train`` on ``config`` and return ``which`` of its outputs:
+    ``model-best`` (the checkpoint with the best dev score, spaCy's own
+    choice; the dev split exists for this) or ``model-last``.
 
     ``overrides`` are spaCy config overrides (``corpora.train.exclude``,
     ``training.max_epochs``, ``system.seed`` …)."""
@@ -93,6 +119,6 @@ def finetune(config: Path, overrides: Optional[Dict[str, object]] = None, output
                                 cfg["model"]["labels"], work / "init")
         out = output or work / "out"
         spacy_train(str(config), str(out), overrides={**overrides, "paths.init": str(init)})
-        return spacy.load(out / "model-last")
+        return spacy.load(out / which)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Leave-one-document-out scores of the recipe (training/RESULTS.md):
+"""Leave-one-document-out scores of the recipe (training/LOO_SEEDS.md):
 each fold fine-tunes on four documents (spaCy's loop, held-out document as
 dev) and fits the linker on them, then scores every variant on the fifth."""
 from __future__ import annotations
@@ -46,7 +46,10 @@ def leave_one_document_out(config: Path, records: Sequence[Dict], cfg: Dict, ove
     folds = []
     for doc, train, test in document_folds(records):
         t0 = time.time()
-        ner_nlp = finetune(config, {**overrides, "corpora.train.exclude": [doc], "corpora.dev.include": [doc]})
+        # the last checkpoint: the held-out document is the test here, never used to choose
+        ner_nlp = finetune(config, {**overrides, "corpora.train.seeds_only": True, "corpora.train.exclude": [doc],
+                                    "corpora.dev.seeds_only": True, "corpora.dev.include": [doc]},
+                           which="model-last")
         linker = fit_linker(train, C=cfg["linker"]["C"])
         row = {"held_out": doc}
         for name, kw in VARIANTS.items():
@@ -125,9 +128,9 @@ CAVEATS = """## Reading these numbers
 
 
 def write_results(loo: Dict, shipped: str, seed: int) -> str:
-    """training/RESULTS.md and training/loo_scores.json from a LOO run."""
+    """training/LOO_SEEDS.md and training/loo_scores.json from a LOO run."""
     md = loo_markdown(loo, shipped)
-    (ROOT / "training" / "RESULTS.md").write_text(
+    (ROOT / "training" / "LOO_SEEDS.md").write_text(
         f"# Entity recognition: leave-one-document-out on the seed corpus\n\n"
         f"{datetime.date.today().isoformat()} · `python -m training.train --loo` · seed {seed} · "
         f"each fold fine-tunes the base model on four documents and scores the fifth; "

@@ -52,7 +52,7 @@ def card_text(model_dir: Path) -> str:
 | tokenizer | `{cfg['nlp']['tokenizer']['@tokenizers']}`, segmenter `{cfg['nlp']['tokenizer'].get('segmenter')}` |
 | recogniser labels | {', '.join(meta.get('labels', {}).get('ner', []))} |
 | tok2vec | `{embed.get('@architectures', '-')}` width {embed.get('width', '-')}, rows {embed.get('rows', '-')}; encoder depth {encode.get('depth', '-')} |
-| rules | lexicon version {p.get('rules_version', '?')} with the place-name gazetteer, saved in `pdcnlp_entity_rules/`; policy `{rules['policy']}`, model spans checked: `{rules['check_model']}` |
+| rules | lexicon version {p.get('rules_version', '?')} with the place-name gazetteer, saved in `pdcnlp_entity_rules/`; policy `{rules['policy']}`, rules first for {', '.join(rules.get('rules_first_labels', [])) or 'no label'}, model spans checked: `{rules['check_model']}` |
 | linker | JSON weights in `pdcnlp_linker/linker.json` |
 | author | {meta.get('author', '')} |
 | licence | {meta.get('license', '')} |
@@ -65,19 +65,24 @@ Serialised with spaCy's own format (msgpack) and JSON: no pickle.
 * Base recogniser (`training/base_model`, {base.get('date', '?')}): ORG and GPE from
   {', '.join(f'{k} ({v} sentences)' for k, v in base.get('trained_on', {}).items())},
   {base.get('steps', '?')} steps; label mapping in `training/base_data.py`.
-* Fine-tuning: {trained.get('finetune_sentences', '?')} sentences of `corpus/seeds.jsonl`, {trained.get('finetune_epochs', '?')} epochs.
+* Fine-tuning: the train split of `corpus/` ({trained.get('finetune_sentences', '?')} sentences: the five seed articles and {trained.get('finetune_pages', '?')} pages' worth; `corpus/splits.json`), at most {trained.get('finetune_epochs', '?')} epochs through spaCy's training loop, keeping the checkpoint with the best dev-split F1. The linker is fitted on the links of the same train split.
 
 ## Scores
 * Base model on the MSRA test set (MSRA's LOC scored as our GPE): ORG F1
   {msra.get('ORG', {}).get('f', float('nan')):.3f}, LOC F1 {msra.get('LOC (as GPE)', {}).get('f', float('nan')):.3f}.
-* Fixed dev split ({', '.join(trained.get('dev_documents', []))}; trained on the other documents):
+* **Test split** ({meta.get('performance', {}).get('test', {}).get('n_pages', '?')} pages no model, rule or threshold was chosen on; headline):
+
+{_score_table(meta.get('performance', {}).get('test', {}))}
+
+* Dev split ({meta.get('performance', {}).get('n_pages', '?')} pages; the checkpoint and the combination of rules and model were chosen on it):
 
 {_score_table(meta.get('performance', {}))}
 
-* Held-out scores of the recipe: `training/RESULTS.md` (leave one document
-  out; the rule rows there are development figures) and, on outside text,
-  `training/RULES_EXTERNAL.md`. The shipped model has seen every corpus
-  document: any score of it on the corpus is a training score.
+* Per campaign group and script, and the dev-split ablation of rules and
+  model: `training/RESULTS.md`. Leave-one-document-out over the seed
+  articles: `training/LOO_SEEDS.md`; outside text:
+  `training/RULES_EXTERNAL.md`. The model was trained on the train split
+  and the seed articles: a score on those is a training score.
 
 ## Data and licences
 {sources}

@@ -2,8 +2,9 @@
 
     python -m training.steps base      --config training/configs/ner_base.cfg --data ../shared/data --out training/base_model
     python -m training.steps finetune  --config training/configs/finetune.cfg --out training/work/ner
-    python -m training.steps dev-score --config training/configs/finetune.cfg --out training/work/dev_scores.json
     python -m training.steps linker    --config training/configs/finetune.cfg --out training/work/linker.json
+    python -m training.steps dev-score --config training/configs/finetune.cfg --out training/work/dev_scores.json
+    python -m training.steps test-score --config training/configs/finetune.cfg --out training/work/test_scores.json
     python -m training.steps package   --config training/configs/finetune.cfg --work training/work --out pdcnlp/model
     python -m training.steps loo       --config training/configs/finetune.cfg
 
@@ -25,8 +26,9 @@ import spacy
 from spacy.util import load_config
 
 import pdcnlp  # noqa: F401  (registers the tokenizer and architectures the configs name)
-from pdcnlp.corpus.dataset import load_records, train_dev_split
-from pdcnlp.corpus.scoring import format_table, predict, score
+from pdcnlp.corpus.dataset import load_records
+from pdcnlp.corpus.scoring import format_rows, format_table, predict, score, score_by
+from pdcnlp.corpus.splits import corpus_splits
 from pdcnlp.linking.model import LinkModel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +45,13 @@ def _overrides(args) -> Dict[str, object]:
     return {"training.max_epochs": args.epochs} if getattr(args, "epochs", 0) else {}
 
 
-def _records(cfg):
-    return load_records(_path(cfg["paths"]["corpus"]))
+def _split(cfg, name: str):
+    """The records of the config's ``[splits]`` entry ``name`` (train / dev / test)."""
+    return corpus_splits(_path(cfg["paths"]["corpus"]))[cfg["splits"][name]]
+
+
+def _seeds(cfg):
+    return load_records(_path(cfg["paths"]["corpus"]) / "seeds.jsonl")
 
 
 def step_base(args) -> int:
@@ -69,36 +76,71 @@ def step_linker(args) -> int:
     from training.train_linker import fit
 
     cfg = load_config(_path(args.config)).interpolate()
-    model = fit(_records(cfg), C=cfg["linker"]["C"])
+    model = fit(_split(cfg, "train"), C=cfg["linker"]["C"])
     out = _path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(model.to_json(), encoding="utf-8")
     return 0
 
 
-def step_dev_score(args) -> int:
-    """Train on all but the dev documents, score the assembled pipeline on them."""
+def _assembled(cfg, work: Path, **combine):
     from training.assemble import assemble
-    from training.finetune import finetune
-    from training.train_linker import fit
+
+    c = {"policy": cfg["combine"]["policy"], "check_model": cfg["combine"]["check_model"],
+         "rules_first_labels": list(cfg["combine"].get("rules_first_labels", [])), **combine}
+    return assemble(spacy.load(work / "ner"),
+                    linker=LinkModel.from_dict(json.loads((work / "linker.json").read_text(encoding="utf-8"))), **c)
+
+
+def _performance(s: Dict) -> Dict:
+    return {"ents_per_type": {label: {**v, "gold": s["ents_counts"][label]["gold"]}
+                              for label, v in s["ents_per_type"].items()},
+            "links_head_f": s["links_head_f"], "links_strict_f": s["links_strict_f"],
+            "quantity_reading_acc": s["quantity_reading_acc"], "n_sentences": s["n_sentences"],
+            "n_pages": s["n_docs"]}
+
+
+def step_dev_score(args) -> int:
+    """The fine-tuned recogniser and the linker (both trained on the train
+    split) assembled under each combination of rules and model, scored on
+    the dev split: the table the [combine] choice is made from."""
+    from training.assemble import VARIANTS
 
     cfg = load_config(_path(args.config)).interpolate()
-    dev_docs = list(cfg["splits"]["dev_documents"])
-    train, dev = train_dev_split(_records(cfg), dev_docs)
-    t0 = time.time()
-    ner = finetune(_path(args.config), {**_overrides(args), "corpora.train.exclude": dev_docs})
-    nlp = assemble(ner, cfg["combine"]["policy"], check_model=cfg["combine"]["check_model"],
-                   linker=fit(train, C=cfg["linker"]["C"]))
-    s = score(dev, predict(nlp, dev))
-    print(f"fixed split: trained on {len(train)} sentences, scored on {len(dev)} ({', '.join(dev_docs)}), "
-          f"{time.time() - t0:.0f}s")
+    work = _path(args.work)
+    dev = _split(cfg, "dev")
+    variants = {}
+    for name, kw in VARIANTS.items():
+        s = score(dev, predict(_assembled(cfg, work, **kw), dev))
+        variants[name] = _performance(s)
+        print(f"{name:55s} " + " ".join(f"{k} {v['f']:.3f}" for k, v in s["ents_per_type"].items())
+              + f" links {s['links_head_f']:.3f}")
+    s = score(dev, predict(_assembled(cfg, work), dev))
+    print("shipped combination, dev split:")
     print(format_table(s))
-    performance = {"ents_per_type": {label: {**v, "gold": s["ents_counts"][label]["gold"]}
-                                     for label, v in s["ents_per_type"].items()},
-                   "links_head_f": s["links_head_f"], "links_strict_f": s["links_strict_f"]}
     out = _path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(performance, indent=2), encoding="utf-8")
+    out.write_text(json.dumps({**_performance(s), "variants": variants}, indent=2, ensure_ascii=False),
+                   encoding="utf-8")
+    return 0
+
+
+def step_test_score(args) -> int:
+    """The shipped combination on the test split, once, after every choice
+    was made on dev: per label, per campaign group and per script."""
+    cfg = load_config(_path(args.config)).interpolate()
+    work = _path(args.work)
+    test = _split(cfg, "test")
+    pred = predict(_assembled(cfg, work), test)
+    s = score(test, pred)
+    by = {key: {k: _performance(v) for k, v in score_by(test, pred, key).items()}
+          for key in ("campaign_group", "script")}
+    print(format_table(s))
+    for key in ("campaign_group", "script"):
+        print(format_rows(score_by(test, pred, key), key))
+    out = _path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({**_performance(s), "by": by}, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
@@ -106,24 +148,30 @@ def step_package(args) -> int:
     """Assemble rules, fine-tuned recogniser and linker; save; fill meta; write the card."""
     import datetime
 
-    from training.assemble import assemble
     from training.package_model import VERSIONS, package
 
     cfg = load_config(_path(args.config)).interpolate()
     work = _path(args.work)
     base_dir = _path(cfg["paths"]["base"])
-    nlp = assemble(spacy.load(work / "ner"), cfg["combine"]["policy"], check_model=cfg["combine"]["check_model"],
-                   linker=LinkModel.from_dict(json.loads((work / "linker.json").read_text(encoding="utf-8"))))
+    nlp = _assembled(cfg, work)
     out = _path(args.out)
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
     trained = {"date": datetime.date.today().isoformat(), "seed": cfg["system"]["seed"],
                "base": json.loads((base_dir / "base_info.json").read_text(encoding="utf-8")),
-               "finetune_sentences": len(_records(cfg)),
+               "finetune_sentences": len(_split(cfg, "train")),
+               "finetune_pages": len({r["source"] for r in _split(cfg, "train")}),
                "finetune_epochs": args.epochs or cfg["training"]["max_epochs"],
-               "dev_documents": list(cfg["splits"]["dev_documents"])}
-    performance = json.loads((work / "dev_scores.json").read_text(encoding="utf-8"))
+               "splits": dict(cfg["splits"])}
+    dev = json.loads((work / "dev_scores.json").read_text(encoding="utf-8"))
+    dev.pop("variants", None)
+    performance = {**dev, "split": "dev"}
+    test_path = work / "test_scores.json"
+    if test_path.exists():
+        test = json.loads(test_path.read_text(encoding="utf-8"))
+        performance["test"] = {k: v for k, v in test.items() if k != "by"}
+        performance["test_by"] = test.get("by", {})
     shipped = out.resolve() == SHIPPED.resolve()
     meta = package(out, cfg, trained, performance, versions=VERSIONS if shipped else None)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1e6
@@ -136,13 +184,13 @@ def step_loo(args) -> int:
     from training.loo import leave_one_document_out, write_results
 
     cfg = load_config(_path(args.config)).interpolate()
-    loo = leave_one_document_out(_path(args.config), _records(cfg), cfg, _overrides(args))
+    loo = leave_one_document_out(_path(args.config), _seeds(cfg), cfg, _overrides(args))
     print(write_results(loo, shipped_variant(cfg), cfg["system"]["seed"]))
     return 0
 
 
-STEPS = {"base": step_base, "finetune": step_finetune, "dev-score": step_dev_score, "linker": step_linker,
-         "package": step_package, "loo": step_loo}
+STEPS = {"base": step_base, "finetune": step_finetune, "linker": step_linker, "dev-score": step_dev_score,
+         "test-score": step_test_score, "package": step_package, "loo": step_loo}
 
 
 def main(argv=None) -> int:

@@ -1,7 +1,7 @@
 """Build the shipped pipeline: one command that runs the training workflow.
 
     python -m training.train                     # fine-tune, dev score, linker, package: pdcnlp/model
-    python -m training.train --loo               # also leave-one-document-out scores (training/RESULTS.md)
+    python -m training.train --loo               # also leave-one-document-out scores (training/LOO_SEEDS.md)
     python -m training.train --rebuild-base ../shared/data   # first rebuild the base model from public data
     python -m training.train --output /tmp/m --epochs 2      # quick run elsewhere (tests use this)
 
@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=0, help="override training.max_epochs (quick runs)")
     ap.add_argument("--work", default=None, help="intermediate outputs (default: a temporary folder "
                     "unless the output is the shipped pipeline, then training/work)")
-    ap.add_argument("--loo", action="store_true", help="also score leave-one-document-out (training/RESULTS.md)")
+    ap.add_argument("--loo", action="store_true", help="also score leave-one-document-out (training/LOO_SEEDS.md)")
     ap.add_argument("--rebuild-base", metavar="DATA_DIR", help="rebuild the base model from ../shared/data first")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
@@ -57,6 +57,10 @@ def main(argv=None) -> int:
         print("no base model at training/base_model: run with --rebuild-base ../shared/data", file=sys.stderr)
         return 2
     run_workflow("rebuild" if args.rebuild_base else "all", variables)
+    if shipped:
+        from training.results import main as write_results
+
+        write_results(["--work", str(Path(work).resolve()), "--config", variables["config"]])
     if args.loo:
         run_workflow("loo", variables)
     return 0

@@ -70,3 +70,33 @@ def test_unknown_policy_or_check_is_an_error():
         pdcnlp.build(policy="both")
     with pytest.raises(ValueError, match="check_model"):
         pdcnlp.build(check_model="strict")
+
+
+@Language.component("test_fake_model_gpe")
+def fake_model_gpe(doc):
+    """A model that cuts a known county short and finds an ORG the rules also find."""
+    t = doc.text
+    doc.ents = [doc.char_span(t.index("仪陇"), t.index("仪陇") + 2, label="GPE"),
+                doc.char_span(t.index("县委老干部局") - 2, t.index("县委老干部局") + 6, label="ORG")]
+    return doc
+
+
+def test_rules_first_labels_put_one_label_family_of_the_rules_first():
+    text = "仪陇县开展活动,仪陇县委老干部局组织学习。"
+    found = {}
+    for first in ((), ("GPE",)):
+        nlp = pdcnlp.build(policy="model_first", rules_first_labels=first)
+        nlp.add_pipe("test_fake_model_gpe", before="pdcnlp_entity_rules")
+        found[first] = ents(nlp(text))
+    assert ("仪陇", "GPE") in found[()] and ("仪陇县", "GPE") not in found[()]
+    assert ("仪陇县", "GPE") in found[("GPE",)] and ("仪陇", "GPE") not in found[("GPE",)]
+    assert ("仪陇县委老干部局", "ORG") in found[("GPE",)]       # the model's ORG still wins for ORG
+    with pytest.raises(ValueError, match="unknown labels"):
+        pdcnlp.build(rules_first_labels=("PERSON",))
+
+
+def test_rules_first_labels_survive_saving(tmp_path):
+    nlp = pdcnlp.build(policy="model_first", rules_first_labels=("GPE",))
+    nlp.to_disk(tmp_path / "m")
+    import spacy
+    assert spacy.load(tmp_path / "m").get_pipe("pdcnlp_entity_rules").rules_first_labels == {"GPE"}

@@ -12,6 +12,10 @@ pytestmark = pytest.mark.skipif(not (BASE / "config.cfg").exists(), reason="no b
 DEV = "002_9cf4878ccf6c084d.txt"
 
 
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def records():
     from pdcnlp.corpus.dataset import load_records
@@ -21,16 +25,29 @@ def records():
 
 @pytest.fixture(scope="module")
 def tiny_config(tmp_path_factory, records):
-    """finetune.cfg with a corpus of two documents and one epoch: every
-    setting still comes from a config file, as in the real build."""
+    """finetune.cfg over a tiny corpus directory (two seed articles, a few
+    pages of each split) and one epoch: every setting still comes from a
+    config file, as in the real build."""
     from spacy.util import load_config
 
+    from pdcnlp.corpus.dataset import load_records
+    from pdcnlp.corpus.splits import load_splits, save_splits
+
     tmp = tmp_path_factory.mktemp("tiny")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
     docs = ["000_aee2db037343fe4f.txt", DEV]
-    (tmp / "corpus.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
-                                              for r in records if r["source"] in docs), encoding="utf-8")
+    _write(corpus / "seeds.jsonl", [r for r in records if r["source"] in docs])
+    split = load_splits(ROOT / "corpus" / "splits.json")
+    pages = load_records(ROOT / "corpus" / "pages.jsonl")
+    keep = {}
+    for name, n in (("train", 3), ("dev", 2), ("test", 2)):
+        for page in sorted(p for p, s in split.items() if s == name)[:n]:
+            keep[page] = name
+    _write(corpus / "pages.jsonl", [r for r in pages if r["source"] in keep])
+    save_splits(keep, corpus / "splits.json")
     cfg = load_config(ROOT / "training" / "configs" / "finetune.cfg")
-    cfg["paths"]["corpus"] = str(tmp / "corpus.jsonl")
+    cfg["paths"]["corpus"] = str(corpus)
     cfg["training"]["max_epochs"] = 1
     cfg["training"]["eval_frequency"] = 5
     cfg.to_disk(tmp / "tiny.cfg")
@@ -81,7 +98,7 @@ def test_the_workflow_names_existing_steps_and_configs():
 
     project = srsly.read_yaml(ROOT / "project.yml")
     commands = {c["name"]: c for c in project["commands"]}
-    assert project["workflows"]["all"] == ["finetune", "dev-score", "linker", "package"]
+    assert project["workflows"]["all"] == ["finetune", "linker", "dev-score", "test-score", "package"]
     for name, c in commands.items():
         assert f"training.steps {name} " in c["script"][0]
         assert name in STEPS
@@ -94,9 +111,8 @@ def test_hyper_parameters_are_in_the_configs():
 
     ft = load_config(ROOT / "training" / "configs" / "finetune.cfg")
     base = load_config(ROOT / "training" / "configs" / "ner_base.cfg")
-    from pdcnlp.corpus.dataset import DEV_DOCUMENTS
-
-    assert ft["linker"]["C"] > 0 and ft["splits"]["dev_documents"] == [DEV] == list(DEV_DOCUMENTS)
+    assert ft["linker"]["C"] > 0 and dict(ft["splits"]) == {"train": "train", "dev": "dev", "test": "test"}
+    assert ft["corpora"]["dev"]["split"] == "${splits.dev}" and ft["corpora"]["train"]["split"] == "${splits.train}"
     assert ft["training"]["max_epochs"] > 0 and ft["training"]["optimizer"]["learn_rate"] > 0
     assert set(base["base_data"]) == {"msra", "cluener", "pd1998"} and base["training"]["max_steps"] > 0
 
