@@ -19,6 +19,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
+from .fonts import CSS_FALLBACK
 from .schema import TARGET_LABEL
 from .text.clean_view import span_offsets
 
@@ -90,7 +91,7 @@ def render_links(doc: Doc) -> str:
         if arcs:
             parts.append(displacy.render({"words": words, "arcs": arcs}, style="dep", manual=True, jupyter=False,
                                          options={"distance": 110, "compact": True, "word_spacing": 30,
-                                                  "font": "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif"}))
+                                                  "font": CSS_FALLBACK}))
     return "\n".join(parts) or "<p>(no linked quantities)</p>"
 
 
@@ -118,18 +119,12 @@ def render(doc: Doc, title: Optional[str] = None, page: bool = False):
     return _HTML(body)
 
 
-def cjk_font() -> Optional[str]:
-    """A font matplotlib can draw Chinese with, if one is installed."""
-    from matplotlib import font_manager
+def cjk_font() -> str:
+    """The family matplotlib draws Chinese with: pdcnlp's bundled CJK font,
+    registered as the fallback of the sans-serif list (pdcnlp.fonts)."""
+    from .fonts import use_in_matplotlib
 
-    for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-                 "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC"):
-        try:
-            font_manager.findfont(name, fallback_to_default=False)
-            return name
-        except ValueError:
-            continue
-    return None
+    return use_in_matplotlib()
 
 
 def plot_links(sent: Span, ax=None, max_chars: int = 60):
@@ -139,7 +134,7 @@ def plot_links(sent: Span, ax=None, max_chars: int = 60):
     from matplotlib.patches import FancyArrowPatch
 
     words, arcs = link_chunks(sent)
-    font = cjk_font()
+    cjk_font()
     if ax is None:
         _, ax = plt.subplots(figsize=(14, 3))
     x, centres = 0.0, []
@@ -147,7 +142,7 @@ def plot_links(sent: Span, ax=None, max_chars: int = 60):
         text = w["text"] if len(w["text"]) <= max_chars else w["text"][:max_chars] + "…"
         width = 0.9 * len(text) + 0.8
         colour = COLORS.get(w["tag"], "#ffffff")
-        ax.text(x + width / 2, 0, text, ha="center", va="center", fontsize=11, fontfamily=font,
+        ax.text(x + width / 2, 0, text, ha="center", va="center", fontsize=11,
                 bbox=dict(boxstyle="round,pad=0.3", fc=colour, ec="#999999" if w["tag"] else "none"))
         if w["tag"]:
             ax.text(x + width / 2, -0.9, w["tag"], ha="center", va="center", fontsize=7, color="#555555")
