@@ -56,6 +56,23 @@ def _cmd_display(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from .pipeline import load
+    from .review import analyse, review_html
+
+    nlp = load(args.model) if args.model else load()
+    documents, notes = analyse(args.inputs, nlp=nlp, max_docs=args.max_docs, text_field=args.text_field)
+    for n in notes:
+        log.warning("%s", n)
+    if not documents:
+        log.error("nothing could be read from %s", " ".join(args.inputs))
+        return EXIT_NOTHING
+    Path(args.output).write_text(review_html(documents, notes), encoding="utf-8")
+    n_ms = sum(len(p.doc._.measurements) for d in documents for p in d.parts)
+    print(f"pdcnlp review: {len(documents)} document(s), {n_ms} measurements -> {args.output}", file=sys.stderr)
+    return EXIT_SKIPPED if any(n.startswith("skipped") for n in notes) else EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .corpus.validate import validate_file
 
@@ -124,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     di.add_argument("--model", help="a saved pipeline directory instead of the installed one")
     di.set_defaults(func=_cmd_display)
 
+    rv = sub.add_parser("review", help="one self-contained HTML page to check a document's (or a small "
+                        "folder's) entities, quantity readings and what each quantity measures")
+    rv.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs (as for extract)")
+    rv.add_argument("-o", "--output", default="review.html")
+    rv.add_argument("--max-docs", type=int, default=20, help="show at most this many documents (default 20)")
+    rv.add_argument("--text-field", default="text", help="field holding the text in .jsonl inputs")
+    rv.add_argument("--model", help="a saved pipeline directory instead of the installed one")
+    rv.set_defaults(func=_cmd_review)
+
     va = sub.add_parser("validate", help="check annotation JSONL files against ANNOTATION.md's format")
     va.add_argument("files", nargs="+")
     va.set_defaults(func=_cmd_validate)
@@ -141,6 +167,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("fontTools").setLevel(logging.WARNING)   # its subsetter logs every glyph at INFO
     return args.func(args)
 
 
