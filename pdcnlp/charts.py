@@ -53,10 +53,7 @@ def _setup_font():
 
 def plot_events_vs_people(df, path: Optional[Union[str, Path]] = None):
     """Events held vs people reached per locality (two bars each, log scale)."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # the backend is the caller's: inline in Jupyter, Agg in scripts
 
     _setup_font()
     table = locality_table(df)
@@ -74,10 +71,7 @@ def plot_events_vs_people(df, path: Optional[Union[str, Path]] = None):
 
 
 def plot_top_activities(df, path: Optional[Union[str, Path]] = None, n: int = 12):
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # the backend is the caller's: inline in Jupyter, Agg in scripts
 
     _setup_font()
     top = top_activities(df, n)[::-1]
