@@ -150,9 +150,10 @@ def plot_links(sent: Span, ax=None, max_chars: int = 60):
         x += width + 0.6
     for a in arcs:
         q, t = (a["end"], a["start"]) if a["dir"] == "left" else (a["start"], a["end"])
-        ax.add_patch(FancyArrowPatch((centres[q], 0.6), (centres[t], 0.6), connectionstyle="arc3,rad=-0.35",
+        rad = -0.35 if centres[t] > centres[q] else 0.35     # bend upwards whichever way the arrow points
+        ax.add_patch(FancyArrowPatch((centres[q], 0.6), (centres[t], 0.6), connectionstyle=f"arc3,rad={rad}",
                                      arrowstyle="-|>", mutation_scale=12, color="#e76f51", lw=1.5))
     ax.set_xlim(-0.5, x)
-    ax.set_ylim(-1.6, 3.5)
+    ax.set_ylim(-1.6, 2.8)
     ax.axis("off")
     return ax
