@@ -9,7 +9,10 @@ what they measure, in the original script.
 * :func:`plot_links`: the same links drawn with matplotlib, for PNG files
   (docs/, reports) where no browser renders SVG.
 
-``pdcnlp display FILE -o out.html`` writes the page from the command line.
+``pdcnlp display FILE -o out.html`` writes the page from the command line;
+``pdcnlp review`` (:mod:`pdcnlp.review`) is the fuller page for checking a
+document: readings, the measurements table, arrows within the running text.
+Chinese in the matplotlib figure comes from the bundled font (:mod:`pdcnlp.fonts`).
 """
 from __future__ import annotations
 
