@@ -43,7 +43,6 @@ def use_in_matplotlib() -> str:
     rc = matplotlib.rcParams
     if FAMILY not in rc["font.family"]:
         rc["font.family"] = list(rc["font.family"]) + [FAMILY]
-    rc["axes.unicode_minus"] = False   # the CJK font has no U+2212; use '-'
     return FAMILY
 
 
