@@ -3,7 +3,9 @@
     python notebooks/make_notebooks.py
 
 The notebooks are committed without outputs; CI executes them
-(tests/test_notebooks.py) and checks what they show.
+(tests/test_notebooks.py) and checks what they show, figures included.
+Open them with ``pip install '.[notebooks]'`` and ``jupyter lab notebooks/``
+(README, "Notebooks").
 """
 from pathlib import Path
 
@@ -41,13 +43,21 @@ QUICKSTART = [
     new_code_cell("simp_rows = pd.DataFrame([m.as_dict() for m in doc_s._.measurements])\n"
                   "assert (simp_rows['text'] == '9.5万多名').any()\n"
                   "simp_rows[['text', 'value', 'qualifier', 'unit', 'target']].head(10)"),
+    new_markdown_cell("## The links as a figure\n\nThe same arcs drawn with matplotlib, for a report or a slide. "
+                      "Chinese is drawn with the CJK font pdcnlp ships, so it reads on any machine."),
+    new_code_cell("import matplotlib.pyplot as plt\nfrom pdcnlp.display import plot_links\n\n"
+                  "sent = nlp('依託張思德幹部學院舉辦黨史學習教育專題培訓班24期,輪訓黨員幹部3400余人次。')\n"
+                  "fig, ax = plt.subplots(figsize=(14, 3))\nplot_links(next(sent.sents), ax=ax)\nplt.show()"),
+    new_markdown_cell("## Check a whole document in the browser\n\n"
+                      "`pdcnlp review ../seeds/000_aee2db037343fe4f.txt -o review.html` writes one page with the "
+                      "marked text, an arrow from each quantity to what it measures, and the table beside it."),
 ]
 
 REPORT = [
     new_markdown_cell("# Campaign report from the five seed articles\n\nExtract every measurement, then compare "
                       "localities: how many events were held and how many people were reached, and which "
                       "activities were counted most."),
-    new_code_cell("import pdcnlp\nfrom pathlib import Path\nfrom pdcnlp import charts\n\n"
+    new_code_cell("import pdcnlp\nimport matplotlib.pyplot as plt\nfrom pathlib import Path\nfrom pdcnlp import charts\n\n"
                   "SEEDS = Path('..') / 'seeds' if (Path('..') / 'seeds').exists() else Path('seeds')\n"
                   "FIGURES = Path('figures')\nFIGURES.mkdir(exist_ok=True)\n"
                   "df = pdcnlp.extract(str(SEEDS))\n"
@@ -58,11 +68,11 @@ REPORT = [
     new_code_cell("table = charts.locality_table(df)\nassert len(table) >= 4\ntable"),
     new_markdown_cell("## Events vs people reached"),
     new_code_cell("fig = charts.plot_events_vs_people(df, FIGURES / 'events_vs_people.png')\n"
-                  "assert (FIGURES / 'events_vs_people.png').stat().st_size > 10_000"),
+                  "assert (FIGURES / 'events_vs_people.png').stat().st_size > 10_000\nplt.show()"),
     new_markdown_cell("## Top activities by number of events"),
     new_code_cell("top = charts.top_activities(df)\nprint(top)\n"
                   "fig = charts.plot_top_activities(df, FIGURES / 'top_activities.png')\n"
-                  "assert (FIGURES / 'top_activities.png').stat().st_size > 10_000"),
+                  "assert (FIGURES / 'top_activities.png').stat().st_size > 10_000\nplt.show()"),
 ]
 
 

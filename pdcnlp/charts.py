@@ -1,10 +1,12 @@
 """Campaign-report tables and charts from the measurements table.
 
-Pure pandas/matplotlib helpers used by ``notebooks/02_campaign_report.ipynb``
-and ``docs/make_figures.py``: a table per locality (events held, people
+Pure pandas/matplotlib helpers (``pip install '.[charts]'``) used by
+``notebooks/02_campaign_report.ipynb`` and ``docs/make_figures.py``: a table per locality (events held, people
 reached, items delivered, money), events vs people per locality, and the top
 activities by count. Values are summed as read (a "4000余场次" counts as
-4000); the qualifier column says which sums are lower bounds.
+4000); the qualifier column says which sums are lower bounds. Chinese
+labels are drawn with pdcnlp's bundled CJK font (:mod:`pdcnlp.fonts`), so the
+charts read the same on a machine with no CJK font installed.
 """
 from __future__ import annotations
 
@@ -42,23 +44,16 @@ def top_activities(df, n: int = 12):
 
 
 def _setup_font():
-    import matplotlib
+    """Chinese labels drawn with the bundled CJK font wherever the machine has
+    none (pdcnlp.fonts); without this a fresh machine shows empty boxes."""
+    from .fonts import use_in_matplotlib
 
-    from .display import cjk_font
-
-    font = cjk_font()
-    if font:
-        matplotlib.rcParams["font.sans-serif"] = [font] + list(matplotlib.rcParams["font.sans-serif"])
-        matplotlib.rcParams["axes.unicode_minus"] = False
-    return font
+    return use_in_matplotlib()
 
 
 def plot_events_vs_people(df, path: Optional[Union[str, Path]] = None):
     """Events held vs people reached per locality (two bars each, log scale)."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # the backend is the caller's: inline in Jupyter, Agg in scripts
 
     _setup_font()
     table = locality_table(df)
@@ -76,10 +71,7 @@ def plot_events_vs_people(df, path: Optional[Union[str, Path]] = None):
 
 
 def plot_top_activities(df, path: Optional[Union[str, Path]] = None, n: int = 12):
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # the backend is the caller's: inline in Jupyter, Agg in scripts
 
     _setup_font()
     top = top_activities(df, n)[::-1]

@@ -19,7 +19,6 @@ log = logging.getLogger("pdcnlp")
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
 
-
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .extraction import extract_to_files, output_paths
 
@@ -58,6 +57,23 @@ def _cmd_display(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from .pipeline import load
+    from .review import analyse, review_html
+
+    nlp = load(args.model) if args.model else load()
+    documents, notes = analyse(args.inputs, nlp=nlp, max_docs=args.max_docs, text_field=args.text_field)
+    for n in notes:
+        log.warning("%s", n)
+    if not documents:
+        log.error("nothing could be read from %s", " ".join(args.inputs))
+        return EXIT_NOTHING
+    Path(args.output).write_text(review_html(documents, notes), encoding="utf-8")
+    n_ms = sum(len(p.doc._.measurements) for d in documents for p in d.parts)
+    print(f"pdcnlp review: {len(documents)} document(s), {n_ms} measurements -> {args.output}", file=sys.stderr)
+    return EXIT_SKIPPED if any(n.startswith("skipped") for n in notes) else EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .corpus.validate import validate_file
 
@@ -94,11 +110,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if not records:
         print(f"pdcnlp evaluate: no records to score in {args.gold} (split {args.split})", file=sys.stderr)
         return EXIT_USAGE
-    training = _training_share(records, args.splits)
-    if training:
-        print(f"pdcnlp evaluate: note: {training} of {len(records)} sentences are TRAINING data of the shipped "
-              "model (seed articles or pages of the train split): these scores are not held out", file=sys.stderr)
     nlp = load(args.model) if args.model else load()
+    training = _training_share(records, nlp.meta, args.splits)
+    if training:
+        print(f"pdcnlp evaluate: caveat: {training} of {len(records)} sentences come from documents the pipeline "
+              "was trained on (its meta.json lists them: the seed articles and the pages of the corpus's train "
+              "split), so these are training scores, not what to expect on new reports; held-out scores are "
+              "in training/RESULTS.md (test split)", file=sys.stderr)
     predicted = predict(nlp, records)
     scores = score(records, predicted)
     by = {key: score_by(records, predicted, key) for key in (args.by.split(",") if args.by else [])}
@@ -112,14 +130,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _training_share(records, splits_path) -> int:
-    """How many records the shipped model was trained on: seed articles
-    (their source is a seed file name) and pages of the train split."""
+def _training_share(records, meta: dict, splits_path=None) -> int:
+    """How many records come from documents the pipeline was trained on:
+    those its meta.json lists (``pdcnlp.trained.training_sources``), and
+    pages of the train split when a split file is given."""
     from .corpus.splits import load_splits
 
-    assignment = load_splits(splits_path) if splits_path and os.path.exists(splits_path) else {}
-    return sum(1 for r in records
-               if assignment.get(str(r.get("source"))) == "train" or str(r.get("source", "")).endswith(".txt"))
+    trained = set((meta.get("pdcnlp", {}).get("trained", {}) or {}).get("training_sources", []))
+    if splits_path and os.path.exists(splits_path):
+        trained |= {p for p, s in load_splits(splits_path).items() if s == "train"}
+    return sum(1 for r in records if str(r.get("source")) in trained)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -184,11 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
     di.add_argument("--model", help="a saved pipeline directory instead of the installed one")
     di.set_defaults(func=_cmd_display)
 
+    rv = sub.add_parser("review", help="one self-contained HTML page to check a document's (or a small "
+                        "folder's) entities, quantity readings and what each quantity measures")
+    rv.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs (as for extract)")
+    rv.add_argument("-o", "--output", default="review.html")
+    rv.add_argument("--max-docs", type=int, default=20, help="show at most this many documents (default 20)")
+    rv.add_argument("--text-field", default="text", help="field holding the text in .jsonl inputs")
+    rv.add_argument("--model", help="a saved pipeline directory instead of the installed one")
+    rv.set_defaults(func=_cmd_review)
+
     va = sub.add_parser("validate", help="check annotation JSONL files against ANNOTATION.md's format")
     va.add_argument("files", nargs="+")
     va.set_defaults(func=_cmd_validate)
 
-    ev = sub.add_parser("evaluate", help="score the installed pipeline on an annotated JSONL file")
+    ev = sub.add_parser("evaluate", help="score the installed pipeline on an annotated JSONL file (scores on "
+                        "corpus/seeds.jsonl are training scores: the pipeline was fine-tuned on it)")
     ev.add_argument("gold", help="annotated JSONL (ANNOTATION.md format)")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--model", help="a saved pipeline directory instead of the installed one")
@@ -215,6 +245,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("fontTools").setLevel(logging.WARNING)   # its subsetter logs every glyph at INFO
     return args.func(args)
 
 

@@ -9,7 +9,10 @@ what they measure, in the original script.
 * :func:`plot_links`: the same links drawn with matplotlib, for PNG files
   (docs/, reports) where no browser renders SVG.
 
-``pdcnlp display FILE -o out.html`` writes the page from the command line.
+``pdcnlp display FILE -o out.html`` writes the page from the command line;
+``pdcnlp review`` (:mod:`pdcnlp.review`) is the fuller page for checking a
+document: readings, the measurements table, arrows within the running text.
+Chinese in the matplotlib figure comes from the bundled font (:mod:`pdcnlp.fonts`).
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
+from .fonts import CSS_FALLBACK
 from .schema import TARGET_LABEL
 from .text.clean_view import span_offsets
 
@@ -90,7 +94,7 @@ def render_links(doc: Doc) -> str:
         if arcs:
             parts.append(displacy.render({"words": words, "arcs": arcs}, style="dep", manual=True, jupyter=False,
                                          options={"distance": 110, "compact": True, "word_spacing": 30,
-                                                  "font": "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif"}))
+                                                  "font": CSS_FALLBACK}))
     return "\n".join(parts) or "<p>(no linked quantities)</p>"
 
 
@@ -118,18 +122,12 @@ def render(doc: Doc, title: Optional[str] = None, page: bool = False):
     return _HTML(body)
 
 
-def cjk_font() -> Optional[str]:
-    """A font matplotlib can draw Chinese with, if one is installed."""
-    from matplotlib import font_manager
+def cjk_font() -> str:
+    """The family matplotlib draws Chinese with: pdcnlp's bundled CJK font,
+    registered as the fallback of the sans-serif list (pdcnlp.fonts)."""
+    from .fonts import use_in_matplotlib
 
-    for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-                 "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC"):
-        try:
-            font_manager.findfont(name, fallback_to_default=False)
-            return name
-        except ValueError:
-            continue
-    return None
+    return use_in_matplotlib()
 
 
 def plot_links(sent: Span, ax=None, max_chars: int = 60):
@@ -139,7 +137,7 @@ def plot_links(sent: Span, ax=None, max_chars: int = 60):
     from matplotlib.patches import FancyArrowPatch
 
     words, arcs = link_chunks(sent)
-    font = cjk_font()
+    cjk_font()
     if ax is None:
         _, ax = plt.subplots(figsize=(14, 3))
     x, centres = 0.0, []
@@ -147,7 +145,7 @@ def plot_links(sent: Span, ax=None, max_chars: int = 60):
         text = w["text"] if len(w["text"]) <= max_chars else w["text"][:max_chars] + "…"
         width = 0.9 * len(text) + 0.8
         colour = COLORS.get(w["tag"], "#ffffff")
-        ax.text(x + width / 2, 0, text, ha="center", va="center", fontsize=11, fontfamily=font,
+        ax.text(x + width / 2, 0, text, ha="center", va="center", fontsize=11,
                 bbox=dict(boxstyle="round,pad=0.3", fc=colour, ec="#999999" if w["tag"] else "none"))
         if w["tag"]:
             ax.text(x + width / 2, -0.9, w["tag"], ha="center", va="center", fontsize=7, color="#555555")
@@ -155,9 +153,10 @@ def plot_links(sent: Span, ax=None, max_chars: int = 60):
         x += width + 0.6
     for a in arcs:
         q, t = (a["end"], a["start"]) if a["dir"] == "left" else (a["start"], a["end"])
-        ax.add_patch(FancyArrowPatch((centres[q], 0.6), (centres[t], 0.6), connectionstyle="arc3,rad=-0.35",
+        rad = -0.35 if centres[t] > centres[q] else 0.35     # bend upwards whichever way the arrow points
+        ax.add_patch(FancyArrowPatch((centres[q], 0.6), (centres[t], 0.6), connectionstyle=f"arc3,rad={rad}",
                                      arrowstyle="-|>", mutation_scale=12, color="#e76f51", lw=1.5))
     ax.set_xlim(-0.5, x)
-    ax.set_ylim(-1.6, 3.5)
+    ax.set_ylim(-1.6, 2.8)
     ax.axis("off")
     return ax

@@ -31,6 +31,17 @@ def _outputs(nb, kind):
                 yield data[kind]
 
 
+def _stderr(nb) -> str:
+    return "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stderr")
+
+
+def _pngs(nb):
+    import base64
+
+    return [base64.b64decode(p) for p in _outputs(nb, "image/png")]
+
+
 def test_quickstart_shows_entities_links_and_a_table(tmp_path):
     nb, _ = _run("01_quickstart.ipynb", tmp_path)
     html = "\n".join(_outputs(nb, "text/html"))
@@ -38,6 +49,9 @@ def test_quickstart_shows_entities_links_and_a_table(tmp_path):
     assert "measures" in html and "<svg" in html   # the quantity→target arcs
     assert "集體學習" in html and "4000余場次" in html   # the measurement table row
     assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    pngs = _pngs(nb)
+    assert len(pngs) == 1 and len(pngs[0]) > 10_000       # the link figure, shown inline
+    assert "missing from font" not in _stderr(nb)         # its Chinese drawn, not boxes
 
 
 def test_campaign_report_writes_its_figures(tmp_path):
@@ -46,3 +60,6 @@ def test_campaign_report_writes_its_figures(tmp_path):
         assert (work / "figures" / png).stat().st_size > 10_000
     tables = "\n".join(_outputs(nb, "text/html"))
     assert "张掖市" in tables and "locality" in tables
+    pngs = _pngs(nb)                                       # both charts shown inline, not only written
+    assert len(pngs) == 2 and all(len(p) > 10_000 for p in pngs)
+    assert "missing from font" not in _stderr(nb)

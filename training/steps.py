@@ -162,6 +162,8 @@ def step_package(args) -> int:
                "base": json.loads((base_dir / "base_info.json").read_text(encoding="utf-8")),
                "finetune_sentences": len(_split(cfg, "train")),
                "finetune_pages": len({r["source"] for r in _split(cfg, "train")}),
+               # `pdcnlp evaluate` reads this to say when it is scoring training data
+               "training_sources": sorted({r["source"] for r in _split(cfg, "train")}),
                "finetune_epochs": args.epochs or cfg["training"]["max_epochs"],
                "splits": dict(cfg["splits"])}
     dev = json.loads((work / "dev_scores.json").read_text(encoding="utf-8"))
