@@ -21,8 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _row(name: str, p: dict) -> str:
-    f = [p["ents_per_type"][label]["f"] for label in LABELS]
-    return (f"| {name} | {p.get('n_sentences', '')} | " + " | ".join(f"{x:.3f}" for x in f)
+    # a label with no gold span in the group has no F1 to give ("–"), not 0
+    f = [f"{p['ents_per_type'][label]['f']:.3f}" if p["ents_per_type"][label].get("gold", 1) else "–"
+         for label in LABELS]
+    return (f"| {name} | {p.get('n_sentences', '')} | " + " | ".join(f)
             + f" | {p['links_head_f']:.3f} | {p['links_strict_f']:.3f} |")
 
 
@@ -40,6 +42,10 @@ def results_markdown(work: Path, shipped: str) -> str:
            f"Combination shipped: **{shipped}**. Quantity readings right on "
            f"{test['quantity_reading_acc']:.3f} of the gold quantities found.", "", HEAD,
            _row("test, all", test)]
+    baseline = ROOT / "training" / "baseline_test_scores.json"
+    if baseline.exists():
+        b = json.loads(baseline.read_text(encoding="utf-8"))
+        out.append(_row(f"before: {b['model']}", b))
     for key, rows in test["by"].items():
         for value, p in rows.items():
             if value != "all":
@@ -63,6 +69,10 @@ def readme_block(work: Path, shipped: str) -> str:
     test = json.loads((work / "test_scores.json").read_text(encoding="utf-8"))
     lines = [f"Shipped combination: {shipped}. Quantity readings right on {test['quantity_reading_acc']:.3f} "
              "of the gold quantities found.", "", HEAD, _row("**test split, all**", test)]
+    baseline = ROOT / "training" / "baseline_test_scores.json"
+    if baseline.exists():
+        b = json.loads(baseline.read_text(encoding="utf-8"))
+        lines.append(_row(f"before this corpus: {b['model']}", b))
     for key, rows in test["by"].items():
         for value, p in rows.items():
             if value != "all":

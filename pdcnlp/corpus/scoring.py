@@ -102,13 +102,14 @@ def score_by(gold: Sequence[Dict], predicted: Sequence[Dict], key: str) -> Dict[
 
 
 def format_rows(by: Dict[str, Dict[str, object]], key: str) -> str:
-    """One markdown row per group: entity F1 per label, link F1, readings."""
+    """One markdown row per group: entity F1 per label, link F1, readings.
+    A label with no gold span in a group shows "–" (no F1 to give), not 0."""
     head = f"| {key} | sentences | ORG | GPE | PROGRAMME | QUANTITY | micro | link head | link strict | readings |"
     lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for value, s in by.items():
-        f = {k: v["f"] for k, v in s["ents_per_type"].items()}
-        lines.append(f"| {value} | {s['n_sentences']} | {f['ORG']:.3f} | {f['GPE']:.3f} | {f['PROGRAMME']:.3f} | "
-                     f"{f['QUANTITY']:.3f} | {s['ents_f']:.3f} | {s['links_head_f']:.3f} | "
+        f = {k: (f"{v['f']:.3f}" if s["ents_counts"][k]["gold"] else "–") for k, v in s["ents_per_type"].items()}
+        lines.append(f"| {value} | {s['n_sentences']} | {f['ORG']} | {f['GPE']} | {f['PROGRAMME']} | "
+                     f"{f['QUANTITY']} | {s['ents_f']:.3f} | {s['links_head_f']:.3f} | "
                      f"{s['links_strict_f']:.3f} | {s['quantity_reading_acc']:.3f} |")
     return "\n".join(lines)
 

@@ -32,3 +32,18 @@ def test_perfect_prediction_scores_one():
     s = score(GOLD, pred)
     assert s["ents_f"] == 1.0 and s["links_head_f"] == 1.0 and s["links_strict_f"] == 1.0
     assert s["quantity_reading_acc"] == 1.0
+
+
+def test_breakdown_rows_show_no_score_for_a_label_absent_from_a_group():
+    from pdcnlp.corpus.scoring import format_rows, score_by
+
+    gold = [{"id": "a", "text": "县委", "campaign_group": "x", "entities": [[0, 2, "ORG"]], "targets": [], "links": [],
+             "quantities": []},
+            {"id": "b", "text": "仪陇", "campaign_group": "y", "entities": [[0, 2, "GPE"]], "targets": [], "links": [],
+             "quantities": []}]
+    pred = [{"entities": [[0, 2, "ORG"]]}, {"entities": [[0, 2, "ORG"]]}]
+    by = score_by(gold, pred, "campaign_group")
+    assert set(by) == {"all", "x", "y"} and by["x"]["ents_per_type"]["ORG"]["f"] == 1.0
+    rows = format_rows(by, "campaign_group").splitlines()
+    y = next(r for r in rows if r.startswith("| y "))
+    assert y.split("|")[3].strip() == "–" and y.split("|")[4].strip() == "0.000"   # ORG absent; GPE missed
