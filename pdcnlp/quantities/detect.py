@@ -81,6 +81,7 @@ class _Tables:
     rules: dict
     unit_to_class: Dict[str, str]
     arabic_only: Dict[str, str]
+    multiplier_only: Dict[str, str]
     written: Dict[str, str]
     anniversary: Tuple[str, ...]
     by_first: Dict[str, Tuple[str, ...]]  # units by first character, longest first
@@ -94,16 +95,17 @@ def _tables() -> _Tables:
     rules = _load("quantity_rules.json")
     unit_to_class: Dict[str, str] = dict(units["units"])
     arabic_only: Dict[str, str] = dict(units["arabic_only"]["units"])
+    multiplier_only: Dict[str, str] = dict(units.get("multiplier_only", {}).get("units", {}))
     written: Dict[str, str] = dict(units["written"])
     for w, u in written.items():
         unit_to_class.setdefault(w, unit_to_class.get(u, "other"))
     anniversary = tuple(units["anniversary_units"])
     by_first: Dict[str, List[str]] = {}
-    for u in set(unit_to_class) | set(arabic_only) | set(anniversary):
+    for u in set(unit_to_class) | set(arabic_only) | set(multiplier_only) | set(anniversary):
         # Latin units are matched case-blind (168CM); keyed by lower case
         by_first.setdefault(u[0].lower() if u.isascii() else u[0], []).append(u)
     return _Tables(
-        rules, unit_to_class, arabic_only, written, anniversary,
+        rules, unit_to_class, arabic_only, multiplier_only, written, anniversary,
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
         tuple(sorted(rules["prefix_qualifiers"], key=len, reverse=True)),
         tuple(sorted(rules["suffix_qualifiers"], key=len, reverse=True)),
@@ -116,7 +118,7 @@ def unit_class(unit: str) -> str:
     volumes in litres, information …; kept as one class so the linker's
     features stay those it was trained with)."""
     t = _tables()
-    return t.unit_to_class.get(unit) or t.arabic_only.get(unit) or "other"
+    return t.unit_to_class.get(unit) or t.arabic_only.get(unit) or t.multiplier_only.get(unit) or "other"
 
 
 _CN_DIGITS = "".join(DIGITS)
@@ -129,6 +131,18 @@ _CN_THEN_ARABIC = re.compile(rf"[{_CN_DIGITS}拾佰仟](?=[0-9])")
 _YEAR = re.compile(r"[12][0-9]{3}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+_SERVICE_CIRCLE = re.compile(r"[\u3400-\u9fff]{0,9}圈")
+_NOT_TERM = re.compile(r"[，,。；;：:！？!?、\s“”\"《》()（）]")
+
+
+def _term_before(clean: str, start: int, window: int) -> bool:
+    """届 (a term of office) within `window` characters before `start`, with
+    no punctuation between: 二十届中央纪委 + 三次全会."""
+    lo = max(0, start - window)
+    k = clean.rfind("届", lo, start)
+    return k >= 0 and _NOT_TERM.search(clean, k, start) is None
 
 
 @lru_cache(maxsize=1)
@@ -381,13 +395,16 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     k = _skip_ws(clean, j)
     unit = None
     half = False
+    many_inside = False  # 一个多小时: 一 + 多 is a measurement, not the article
     if k < n and clean[k] == "个" and k + 1 < n and clean[k + 1] in "多半":
         u = next((u for u in t.by_first.get("个", ()) if len(u) > 1 and clean.startswith(u[1:], k + 2)), None)
         if u is not None:
             if clean[k + 1] == "半":
                 half = True
-            elif qualifier == "exact":
-                qualifier = "over"
+            else:
+                many_inside = True
+                if qualifier == "exact":
+                    qualifier = "over"
             unit, j = u, k + 1 + len(u)
             unit_surface = unit
     # 12千米 is 12 km: a unit that starts with 千 after Arabic digits takes it
@@ -405,7 +422,7 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             return None
         unit_surface = u
         unit, j = u, k + len(u)
-    unit_cls = t.unit_to_class.get(unit) or t.arabic_only.get(unit)
+    unit_cls = t.unit_to_class.get(unit) or t.arabic_only.get(unit) or t.multiplier_only.get(unit)
     # 一亩半, 两年半: half after a unit of measure or time
     if not half and j < n and clean[j] == "半" and unit_cls in rules["half_after_classes"] and qualifier in ("exact",):
         half = True
@@ -418,14 +435,29 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         return None
     if unit in t.arabic_only and not (core_ns == "两" or all(c.isdigit() or c in ".," for c in core_ns)):
         return None
+    if unit in t.multiplier_only and not (core_ns[-1] in "万亿" or infix is not None and clean[j - len(unit_surface) - 1] in "万亿"):
+        return None  # 9.4万P is computing power; 1080P is a resolution
     so = rules["session_ordinal"]
     if unit in so["units"] and any(clean.startswith(w, j) for w in so["after"]) \
-            and any(clean.endswith(w, 0, start) for w in so["before"]):
-        return None  # 十三届全国人大五次会议: the fifth session
+            and (any(clean.endswith(w, 0, start) for w in so["before"]) or _term_before(clean, start, so["window"])):
+        return None  # 十三届全国人大五次会议, 二十届中央纪委三次全会: the fifth/third session
+    needs = rules["needs_after"]["units"].get(unit)
+    if needs is not None and not any(clean.startswith(w, _skip_ws(clean, j)) for w in needs):
+        return None  # 三点要求 is a count; 下午三点 is a clock time
+    rp = rules["reporting_period"]
+    if unit_cls in rp["classes"] and not half:
+        k = _skip_ws(clean, j)
+        if (any(clean.startswith(w, k) for w in rp["after"]) and not any(clean.startswith(w, k) for w in rp["after_not"])) \
+                or (any(clean.endswith(w, 0, start) for w in rp["before"])
+                    and not any(clean.endswith(w, 0, start) for w in rp["before_not"])):
+            return None  # 五年来, 过去五年, 前三季度: the time frame, not a measurement
+    sc = rules["service_circle"]
+    if unit_cls in sc["classes"] and _SERVICE_CIRCLE.match(clean, j, j + sc["max_chars"] + 1):
+        return None  # 15分钟生活圈: a named service radius
     if unit in rules["not_after"] and any(clean.startswith(w, j) for w in rules["not_after"][unit]):
         return None  # 五年计划, 二期工程, 一成不变
-    if core_ns == "一" and not (pre or infix or half or high is not None) \
-            and unit_cls not in MEASURE_CLASSES:
+    if core_ns == "一" and not (pre or infix or half or many_inside or high is not None) \
+            and unit_cls not in MEASURE_CLASSES and not _many_after(clean, j):
         return None  # the article: 一次, 一批, 一把 (but 一美元, 一吨 are amounts)
     if unit == "年":
         if _YEAR.fullmatch(core_ns) and not infix and (not pre or (1900 < int(core_ns) < 2100 and int(core_ns) % 100)):
@@ -434,6 +466,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             return None  # 2020-2022年: a span of years
         if core_ns in ("百", "千", "万"):
             return None  # 百年: an anniversary, not a duration
+    if core_ns in ("百", "千", "万") and unit in rules["bare_multiplier_names"]["units"]:
+        return None  # 千头牦牛基地, 万头猪场: a size class in a name
     if unit == "成":
         if value > 10:
             return None
@@ -474,6 +508,13 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
 
     end, qualifier = _suffix(clean, j, qualifier)
     return start, end, value, high, _prefix_qualifier(pre, qualifier), unit
+
+
+def _many_after(clean: str, j: int) -> bool:
+    """多 read as the suffix qualifier right after the unit (一周多, 一倍多)."""
+    k = _skip_ws(clean, j)
+    after = clean[k + 1:k + 2]
+    return clean.startswith("多", k) and not (after and after in _tables().rules["suffix_not_before"]["多"])
 
 
 def _prefix_qualifier(pre: Optional[str], qualifier: str) -> str:
