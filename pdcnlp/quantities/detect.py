@@ -124,7 +124,7 @@ def unit_class(unit: str) -> str:
 _CN_DIGITS = "".join(DIGITS)
 _CORE = re.compile(
     rf"[0-9{NUMERAL_CHARS}]"
-    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{WS}]{{0,{MAX_WS}}}[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[0-9.点{NUMERAL_CHARS}]))*"
+    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9]|[ ][0-9])|点(?=[{WS}]{{0,{MAX_WS}}}[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[0-9.点{NUMERAL_CHARS}]))*"
 )
 _NO_WS = str.maketrans("", "", WS)
 _CN_THEN_ARABIC = re.compile(rf"[{_CN_DIGITS}拾佰仟](?=[0-9])")
@@ -133,6 +133,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+_ORDINAL_LIST = re.compile(rf"第[0-9{NUMERAL_CHARS}]{{1,6}}(?:、[0-9{NUMERAL_CHARS}]{{1,6}})*、$")
 _SERVICE_CIRCLE = re.compile(r"[\u3400-\u9fff]{0,9}圈")
 _NOT_TERM = re.compile(r"[，,。；;：:！？!?、\s“”\"《》()（）]")
 
@@ -258,6 +259,11 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     core = clean[cs:ce].rstrip(WS)
     ce = cs + len(core)
     core_ns = core.translate(_NO_WS)
+    if ". " in core and core.index(". ") <= 2 and (cs == 0 or clean[cs - 1] in "\n\r"):
+        # 1. 2个方面 at the start of a line is a list number, then 2个方面;
+        # elsewhere 6835. 27亿元 is one number a scraped PDF split
+        cut = core.index(". ")
+        return _read_at(clean, _skip_ws(clean, cs + cut + 1), ce)
 
     # ---- left context: sign, prefix qualifier, ordinal ----
     start = cs
@@ -282,6 +288,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     before = clean[start - 1] if start > 0 else ""
     if before in rules["ordinal_prefixes"] or (before and before.isascii() and before.isalnum()) or before == ".":
         return None
+    if before == "、" and _ORDINAL_LIST.search(clean, max(0, start - 24), start):
+        return None  # 第一、二章: the ordinal carries over the list
     # 第 with spaces before the number (第 3 次)
     if clean[_back_ws(clean, start) - 1:_back_ws(clean, start)] == "第":
         return None
@@ -322,6 +330,16 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
                 return None
             value *= m
             j = k
+
+    # 1/5: a share written with a slash (占全国1/5 → 20 %)
+    if clean.startswith("/", ce) and core_ns.isdigit() and not pre and not negative and before != "/":
+        m2 = re.compile(r"[0-9]{1,3}(?![0-9/.])").match(clean, ce + 1)
+        if m2 is not None:
+            den = int(m2.group())
+            if 0 < value < den <= rules["slash_fraction"]["max_denominator"]:
+                end, qualifier = _suffix(clean, m2.end(), "exact")
+                return start, end, value * 100 / den, None, qualifier, "%"
+        return None
 
     # fraction / percentage: 百分之三十, 千分之五, 三分之一
     k = _skip_ws(clean, j)
@@ -419,9 +437,14 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     if unit is None:
         u = _match_unit(clean, k)
         if u is None:
-            return None
-        unit_surface = u
-        unit, j = u, k + len(u)
+            big = core_ns[-1] in "万亿" or clean[j - 1:j] in ("万", "亿")
+            implied = _implied_unit(clean, k) if big and not all(c in "十百千万亿" for c in core_ns) else None
+            if implied is None:
+                return None
+            unit = unit_surface = implied  # 157万贫困人口: the number, unit 人 (DECISIONS v1.2)
+        else:
+            unit_surface = u
+            unit, j = u, k + len(u)
     unit_cls = t.unit_to_class.get(unit) or t.arabic_only.get(unit) or t.multiplier_only.get(unit)
     # 一亩半, 两年半: half after a unit of measure or time
     if not half and j < n and clean[j] == "半" and unit_cls in rules["half_after_classes"] and qualifier in ("exact",):
@@ -441,6 +464,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     if unit in so["units"] and any(clean.startswith(w, j) for w in so["after"]) \
             and (any(clean.endswith(w, 0, start) for w in so["before"]) or _term_before(clean, start, so["window"])):
         return None  # 十三届全国人大五次会议, 二十届中央纪委三次全会: the fifth/third session
+    if unit in rules["clock_minute"]["units"] and start > 0 and clean[start - 1] in rules["clock_minute"]["not_after_chars"]:
+        return None  # 9点30分: minutes of a clock time
     needs = rules["needs_after"]["units"].get(unit)
     if needs is not None and not any(clean.startswith(w, _skip_ws(clean, j)) for w in needs):
         return None  # 三点要求 is a count; 下午三点 is a clock time
@@ -480,11 +505,6 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             j = k + 1
         if high is not None:
             high *= 10
-    elif unit == "‰":
-        unit = "%"
-        value /= 10
-        if high is not None:
-            high /= 10
     if negative:
         value = -value
         if high is not None:
@@ -501,13 +521,30 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
                 core2 = m2.group().rstrip(WS)
                 k3 = _skip_ws(clean, k2 + len(core2))
                 v2 = parse_exact(core2)
-                scale = {"‰": Decimal("0.1"), "成": Decimal(10)}.get(unit_surface, Decimal(1))
+                scale = {"成": Decimal(10)}.get(unit_surface, Decimal(1))
                 if v2 is not None and v2 * scale > value and clean.startswith(unit_surface, k3) \
                         and not (unit == "年" and _YEAR.fullmatch(core_ns)):
                     high, qualifier, j = v2 * scale, "range", k3 + len(unit_surface)
 
     end, qualifier = _suffix(clean, j, qualifier)
     return start, end, value, high, _prefix_qualifier(pre, qualifier), unit
+
+
+@lru_cache(maxsize=1)
+def _implied_pattern() -> Tuple[re.Pattern, Dict[str, str]]:
+    iu = _tables().rules["implied_unit"]
+    head_unit = {h: u for u, heads in iu["heads"].items() for h in heads}
+    alts = "|".join(re.escape(h) for h in sorted(head_unit, key=len, reverse=True))
+    return re.compile(rf"[\u3400-\u9fff]{{0,{iu['max_before_head']}}}?({alts})"), head_unit
+
+
+def _implied_unit(clean: str, k: int) -> Optional[str]:
+    """人 or 户 when a noun for people or households follows (157万贫困人口)."""
+    if k >= len(clean) or not _HAN.match(clean[k]):
+        return None
+    pat, head_unit = _implied_pattern()
+    m = pat.match(clean, k)
+    return head_unit[m.group(1)] if m else None
 
 
 def _many_after(clean: str, j: int) -> bool:

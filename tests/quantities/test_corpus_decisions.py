@@ -73,3 +73,32 @@ def test_new_units_and_qualifiers(text, want):
 ])
 def test_names_ordinals_and_articles(text):
     assert _read(text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("有181萬貧困人口沒有脫貧", ("181万", 1810000, "exact", "人")),
+    ("100余万师生身临其境", ("100余万", 1000000, "over", "人")),
+    ("为辖区三万居民", ("三万", 30000, "exact", "人")),
+    ("全省254.9万建档立卡低收入人口", ("254.9万", 2549000, "exact", "人")),
+    ("带动3万多农民", ("3万多", 30000, "over", "人")),
+    ("1.2万贫困户", ("1.2万", 12000, "exact", "户")),
+    ("96分以上为五星级", ("96分以上", 96, "over", "分")),
+    ("人口自然增長率6. 2‰", ("6. 2‰", 6.2, "exact", "‰")),
+    ("控制在4‰以內", ("4‰以内", 4, "under", "‰")),
+    ("占全國1/5,", ("1/5", 20, "exact", "%")),
+    ("接种疫苗58.82万剂次", ("58.82万剂次", 588200, "exact", "剂次")),
+])
+def test_implied_units_scores_and_shares(text, want):
+    assert _read(text) == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "千万不要让群众", "总人口27万,居民", "逾34.59万 十八大以来发展党员", "9点30分", "9时30分",
+    "两位数增长", "学习第一、二章", "2021/7/1", "一分部署,九分落实",
+])
+def test_no_quantity(text):
+    assert _read(text) == []
+
+
+def test_a_list_number_at_the_start_of_a_line_is_not_a_decimal():
+    assert _read("1. 2个方面") == [("2个方面", 2, "exact", "个方面")]
