@@ -94,6 +94,7 @@ def build(hand: dict, rt: Dict[str, dict], rt_version: str) -> dict:
         "source": dict(sorted(source.items())),
         "written": hand["written"],
         "arabic_only": hand["arabic_only"],
+        "multiplier_only": hand.get("multiplier_only", {"description": "", "units": {}}),
         "anniversary_units": hand["anniversary_units"],
     }
 

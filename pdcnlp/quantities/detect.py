@@ -27,29 +27,27 @@ How it reads, and why it is written as a scanner (issue 14):
    (一次, 一批), project phases (二期工程), identifiers and names or idioms
    (“三会一课”, 《…》, 千家万户) out.
 
-The unit table and the qualifier/rejection lists are data files in
-``pdcnlp/resources`` (units.json is built by :mod:`.build_units`); the code
-here only says how they combine.
+The unit table and the qualifier/rejection lists are data files in ``pdcnlp/resources``
+(units.json is built by :mod:`.build_units`), loaded and looked up by :mod:`.lookaround`.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
 from typing import Dict, List, Optional, Tuple
 
-from .numerals import BIG_UNITS, DIGITS, NUMERAL_CHARS, Number, parse_exact, to_number
+from .numerals import DIGITS, NUMERAL_CHARS, Number, parse_exact, to_number
+from .lookaround import (  # noqa: F401  (WS, _tables, _match_unit, _skip_ws are used by the tests)
+    MAX_WS, WS, _back_ws, _digit_pair, _has_big_unit, _implied_unit, _kilo_unit, _many_after, _match_unit,
+    _prefix_qualifier, _skip_ws, _suffix, _tables, _term_before, _trailing_mult, protected_spans, unit_class,
+)
 
 QUALIFIERS = ("exact", "over", "under", "approx", "range")
 # Units of measure proper: after them 一 is the number one (一美元, 一吨),
 # not the article it is before a classifier (一次, 一批).
 MEASURE_CLASSES = ("money", "length_area", "other", "percent")
-WS = " \u3000\u00a0\t"
-MAX_WS = 4  # spaces a scraped page puts inside one quantity (12 个, 3 万余名, 六 点 五 成)
 
 
 @dataclass(frozen=True)
@@ -72,166 +70,16 @@ class QuantityMatch:
         return out
 
 
-def _load(name: str) -> dict:
-    return json.loads(resources.files("pdcnlp.resources").joinpath(name).read_text("utf-8"))
-
-
-@dataclass(frozen=True)
-class _Tables:
-    rules: dict
-    unit_to_class: Dict[str, str]
-    arabic_only: Dict[str, str]
-    written: Dict[str, str]
-    anniversary: Tuple[str, ...]
-    by_first: Dict[str, Tuple[str, ...]]  # units by first character, longest first
-    prefixes: Tuple[str, ...]  # prefix qualifiers, longest first
-    suffixes: Tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    units = _load("units.json")
-    rules = _load("quantity_rules.json")
-    unit_to_class: Dict[str, str] = dict(units["units"])
-    arabic_only: Dict[str, str] = dict(units["arabic_only"]["units"])
-    written: Dict[str, str] = dict(units["written"])
-    for w, u in written.items():
-        unit_to_class.setdefault(w, unit_to_class.get(u, "other"))
-    anniversary = tuple(units["anniversary_units"])
-    by_first: Dict[str, List[str]] = {}
-    for u in set(unit_to_class) | set(arabic_only) | set(anniversary):
-        # Latin units are matched case-blind (168CM); keyed by lower case
-        by_first.setdefault(u[0].lower() if u.isascii() else u[0], []).append(u)
-    return _Tables(
-        rules, unit_to_class, arabic_only, written, anniversary,
-        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
-        tuple(sorted(rules["prefix_qualifiers"], key=len, reverse=True)),
-        tuple(sorted(rules["suffix_qualifiers"], key=len, reverse=True)),
-    )
-
-
-def unit_class(unit: str) -> str:
-    """The class of a (clean, reported) unit: events, people, items, money,
-    percent, duration, length_area, ratio (倍) or other (weights, power,
-    volumes in litres, information …; kept as one class so the linker's
-    features stay those it was trained with)."""
-    t = _tables()
-    return t.unit_to_class.get(unit) or t.arabic_only.get(unit) or "other"
-
-
 _CN_DIGITS = "".join(DIGITS)
 _CORE = re.compile(
     rf"[0-9{NUMERAL_CHARS}]"
-    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9])|点(?=[{WS}]{{0,{MAX_WS}}}[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[0-9.点{NUMERAL_CHARS}]))*"
+    rf"(?:[0-9{NUMERAL_CHARS}]|,(?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9]|[ ][0-9])|点(?=[{WS}]{{0,{MAX_WS}}}[{_CN_DIGITS}])|[{WS}]{{1,{MAX_WS}}}(?=[0-9.点{NUMERAL_CHARS}]))*"
 )
 _NO_WS = str.maketrans("", "", WS)
 _CN_THEN_ARABIC = re.compile(rf"[{_CN_DIGITS}拾佰仟](?=[0-9])")
 _YEAR = re.compile(r"[12][0-9]{3}")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-@lru_cache(maxsize=1)
-def _idiom_pattern() -> re.Pattern:
-    rules = _tables().rules
-    return re.compile("|".join(re.escape(i) for i in sorted(rules["idioms"], key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _quote_patterns() -> Tuple[Tuple[re.Pattern, bool], ...]:
-    out = []
-    for pair in _tables().rules["quote_pairs"]:
-        open_, close = pair[0], pair[1]
-        pat = re.compile(rf"{re.escape(open_)}([^{re.escape(open_ + close)}\n]{{0,80}}){re.escape(close)}")
-        out.append((pat, open_ in "《【"))
-    return tuple(out)
-
-
-def protected_spans(clean: str) -> List[Tuple[int, int]]:
-    """Ranges where a number is part of a name, title or idiom, not a
-    measurement: quoted strings without sentence punctuation inside (names,
-    slogans), every 《title》 and 【column】, and idioms. Sorted by start."""
-    out: List[Tuple[int, int]] = []
-    for pat, always in _quote_patterns():
-        for m in pat.finditer(clean):
-            if always or not re.search(r"[。！？!?]", m.group(1)):
-                out.append((m.start(), m.end()))
-    for m in _idiom_pattern().finditer(clean):
-        out.append((m.start(), m.end()))
-    out.sort()
-    return out
-
-
-def _skip_ws(text: str, i: int) -> int:
-    """Position after at most MAX_WS spaces from i."""
-    j = i
-    while j < len(text) and j - i < MAX_WS and text[j] in WS:
-        j += 1
-    return j
-
-
-def _back_ws(text: str, i: int) -> int:
-    j = i
-    while j > 0 and i - j < MAX_WS and text[j - 1] in WS:
-        j -= 1
-    return j
-
-
-def _has_big_unit(core: str) -> bool:
-    return any(c in BIG_UNITS for c in core)
-
-
-def _trailing_mult(core: str) -> str:
-    """The run of 万/亿 a core ends with (3—4万: 万)."""
-    k = len(core)
-    while k > 0 and core[k - 1] in BIG_UNITS:
-        k -= 1
-    return core[k:] if k > 0 else ""
-
-
-_PAIR = re.compile(rf"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)")
-
-
-def _digit_pair(core: str) -> Optional[Tuple[Decimal, Decimal]]:
-    """三四 → (3, 4), 五六十 → (50, 60): two neighbouring digits are a range."""
-    m = _PAIR.fullmatch(core)
-    if not m or DIGITS[m.group(2)] != DIGITS[m.group(1)] + 1:
-        return None
-    mult = parse_exact("一" + m.group(3)) if m.group(3) else Decimal(1)
-    if mult is None:
-        return None
-    return DIGITS[m.group(1)] * mult, DIGITS[m.group(2)] * mult
-
-
-def _match_unit(text: str, i: int) -> Optional[str]:
-    """Longest unit at text[i:]; a Latin unit (km, kg) must end a word."""
-    t = _tables()
-    if i >= len(text):
-        return None
-    c = text[i]
-    for u in t.by_first.get(c.lower() if c.isascii() else c, ()):
-        if text.startswith(u, i) or (c.isascii() and text[i:i + len(u)].lower() == u.lower()):
-            if _ASCII_LETTER.match(u[-1]) and i + len(u) < len(text) and text[i + len(u)].isascii() \
-                    and text[i + len(u)].isalnum():
-                continue
-            return u
-    return None
-
-
-def _kilo_unit(clean: str, core_ns: str, ce: int) -> Optional[Tuple[str, str]]:
-    """(number, unit) when the core's final 千 belongs to the unit after it:
-    12千米 = 12 km, 八十万千瓦 = 800000 kW (千瓦 is the unit, not 千 + 瓦).
-    After a plain Chinese digit 千 stays a numeral: 三千米 = 3000 m; after
-    another multiplier it cannot be one: 一万二千千瓦 = 12000 千瓦."""
-    if len(core_ns) < 2 or core_ns[-1] != "千":
-        return None
-    head = core_ns[:-1]
-    if not (all(c.isdigit() or c in ".," for c in head) or head[-1] in "十百千万亿"):
-        return None
-    u = _match_unit(clean, ce - 1)
-    if u is None or len(u) < 2:
-        return None
-    return head, u
+_ORDINAL_LIST = re.compile(rf"第[0-9{NUMERAL_CHARS}]{{1,6}}(?:、[0-9{NUMERAL_CHARS}]{{1,6}})*、$")
+_SERVICE_CIRCLE = re.compile(r"[\u3400-\u9fff]{0,9}圈")
 
 
 def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, Optional[Decimal], str, str]]:
@@ -244,6 +92,10 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     core = clean[cs:ce].rstrip(WS)
     ce = cs + len(core)
     core_ns = core.translate(_NO_WS)
+    if ". " in core and core.index(". ") <= 2 and (cs == 0 or clean[cs - 1] in "\n\r"):
+        # 1. 2个方面 at a line start is a list number; 6835. 27亿 is one number a PDF split
+        cut = core.index(". ")
+        return _read_at(clean, _skip_ws(clean, cs + cut + 1), ce)
 
     # ---- left context: sign, prefix qualifier, ordinal ----
     start = cs
@@ -268,6 +120,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     before = clean[start - 1] if start > 0 else ""
     if before in rules["ordinal_prefixes"] or (before and before.isascii() and before.isalnum()) or before == ".":
         return None
+    if before == "、" and _ORDINAL_LIST.search(clean, max(0, start - 24), start):
+        return None  # 第一、二章: the ordinal carries over the list
     # 第 with spaces before the number (第 3 次)
     if clean[_back_ws(clean, start) - 1:_back_ws(clean, start)] == "第":
         return None
@@ -308,6 +162,16 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
                 return None
             value *= m
             j = k
+
+    # 1/5: a share written with a slash (占全国1/5 → 20 %)
+    if clean.startswith("/", ce) and core_ns.isdigit() and not pre and not negative and before != "/":
+        m2 = re.compile(r"[0-9]{1,3}(?![0-9/.])").match(clean, ce + 1)
+        if m2 is not None:
+            den = int(m2.group())
+            if 0 < value < den <= rules["slash_fraction"]["max_denominator"]:
+                end, qualifier = _suffix(clean, m2.end(), "exact")
+                return start, end, value * 100 / den, None, qualifier, "%"
+        return None
 
     # fraction / percentage: 百分之三十, 千分之五, 三分之一
     k = _skip_ws(clean, j)
@@ -381,13 +245,16 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     k = _skip_ws(clean, j)
     unit = None
     half = False
+    many_inside = False  # 一个多小时: 一 + 多 is a measurement, not the article
     if k < n and clean[k] == "个" and k + 1 < n and clean[k + 1] in "多半":
         u = next((u for u in t.by_first.get("个", ()) if len(u) > 1 and clean.startswith(u[1:], k + 2)), None)
         if u is not None:
             if clean[k + 1] == "半":
                 half = True
-            elif qualifier == "exact":
-                qualifier = "over"
+            else:
+                many_inside = True
+                if qualifier == "exact":
+                    qualifier = "over"
             unit, j = u, k + 1 + len(u)
             unit_surface = unit
     # 12千米 is 12 km: a unit that starts with 千 after Arabic digits takes it
@@ -402,10 +269,15 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
     if unit is None:
         u = _match_unit(clean, k)
         if u is None:
-            return None
-        unit_surface = u
-        unit, j = u, k + len(u)
-    unit_cls = t.unit_to_class.get(unit) or t.arabic_only.get(unit)
+            big = core_ns[-1] in "万亿" or clean[j - 1:j] in ("万", "亿")
+            implied = _implied_unit(clean, k) if big and not all(c in "十百千万亿" for c in core_ns) else None
+            if implied is None:
+                return None
+            unit = unit_surface = implied  # 157万贫困人口: the number, unit 人 (DECISIONS v1.2)
+        else:
+            unit_surface = u
+            unit, j = u, k + len(u)
+    unit_cls = t.unit_to_class.get(unit) or t.arabic_only.get(unit) or t.multiplier_only.get(unit)
     # 一亩半, 两年半: half after a unit of measure or time
     if not half and j < n and clean[j] == "半" and unit_cls in rules["half_after_classes"] and qualifier in ("exact",):
         half = True
@@ -418,14 +290,31 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
         return None
     if unit in t.arabic_only and not (core_ns == "两" or all(c.isdigit() or c in ".," for c in core_ns)):
         return None
+    if unit in t.multiplier_only and not (core_ns[-1] in "万亿" or infix is not None and clean[j - len(unit_surface) - 1] in "万亿"):
+        return None  # 9.4万P is computing power; 1080P is a resolution
     so = rules["session_ordinal"]
     if unit in so["units"] and any(clean.startswith(w, j) for w in so["after"]) \
-            and any(clean.endswith(w, 0, start) for w in so["before"]):
-        return None  # 十三届全国人大五次会议: the fifth session
+            and (any(clean.endswith(w, 0, start) for w in so["before"]) or _term_before(clean, start, so["window"])):
+        return None  # 十三届全国人大五次会议, 二十届中央纪委三次全会: the fifth/third session
+    if unit in rules["clock_minute"]["units"] and start > 0 and clean[start - 1] in rules["clock_minute"]["not_after_chars"]:
+        return None  # 9点30分: minutes of a clock time
+    needs = rules["needs_after"]["units"].get(unit)
+    if needs is not None and not any(clean.startswith(w, _skip_ws(clean, j)) for w in needs):
+        return None  # 三点要求 is a count; 下午三点 is a clock time
+    rp = rules["reporting_period"]
+    if unit_cls in rp["classes"] and not half:
+        k = _skip_ws(clean, j)
+        if (any(clean.startswith(w, k) for w in rp["after"]) and not any(clean.startswith(w, k) for w in rp["after_not"])) \
+                or (any(clean.endswith(w, 0, start) for w in rp["before"])
+                    and not any(clean.endswith(w, 0, start) for w in rp["before_not"])):
+            return None  # 五年来, 过去五年, 前三季度: the time frame, not a measurement
+    sc = rules["service_circle"]
+    if unit_cls in sc["classes"] and _SERVICE_CIRCLE.match(clean, j, j + sc["max_chars"] + 1):
+        return None  # 15分钟生活圈: a named service radius
     if unit in rules["not_after"] and any(clean.startswith(w, j) for w in rules["not_after"][unit]):
         return None  # 五年计划, 二期工程, 一成不变
-    if core_ns == "一" and not (pre or infix or half or high is not None) \
-            and unit_cls not in MEASURE_CLASSES:
+    if core_ns == "一" and not (pre or infix or half or many_inside or high is not None) \
+            and unit_cls not in MEASURE_CLASSES and not _many_after(clean, j):
         return None  # the article: 一次, 一批, 一把 (but 一美元, 一吨 are amounts)
     if unit == "年":
         if _YEAR.fullmatch(core_ns) and not infix and (not pre or (1900 < int(core_ns) < 2100 and int(core_ns) % 100)):
@@ -434,6 +323,8 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             return None  # 2020-2022年: a span of years
         if core_ns in ("百", "千", "万"):
             return None  # 百年: an anniversary, not a duration
+    if core_ns in ("百", "千", "万") and unit in rules["bare_multiplier_names"]["units"]:
+        return None  # 千头牦牛基地, 万头猪场: a size class in a name
     if unit == "成":
         if value > 10:
             return None
@@ -446,11 +337,6 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
             j = k + 1
         if high is not None:
             high *= 10
-    elif unit == "‰":
-        unit = "%"
-        value /= 10
-        if high is not None:
-            high /= 10
     if negative:
         value = -value
         if high is not None:
@@ -467,35 +353,13 @@ def _read_at(clean: str, cs: int, ce: int) -> Optional[Tuple[int, int, Decimal, 
                 core2 = m2.group().rstrip(WS)
                 k3 = _skip_ws(clean, k2 + len(core2))
                 v2 = parse_exact(core2)
-                scale = {"‰": Decimal("0.1"), "成": Decimal(10)}.get(unit_surface, Decimal(1))
+                scale = {"成": Decimal(10)}.get(unit_surface, Decimal(1))
                 if v2 is not None and v2 * scale > value and clean.startswith(unit_surface, k3) \
                         and not (unit == "年" and _YEAR.fullmatch(core_ns)):
                     high, qualifier, j = v2 * scale, "range", k3 + len(unit_surface)
 
     end, qualifier = _suffix(clean, j, qualifier)
     return start, end, value, high, _prefix_qualifier(pre, qualifier), unit
-
-
-def _prefix_qualifier(pre: Optional[str], qualifier: str) -> str:
-    if pre is None or qualifier == "range":
-        return qualifier
-    return _tables().rules["prefix_qualifiers"][pre]
-
-
-def _suffix(clean: str, j: int, qualifier: str) -> Tuple[int, str]:
-    """Suffix qualifier after the unit (以上, 以内, 左右, 多): (end, qualifier)."""
-    t = _tables()
-    rules = t.rules
-    k = _skip_ws(clean, j)
-    for s in t.suffixes:
-        if clean.startswith(s, k):
-            after = clean[k + len(s):k + len(s) + 1]
-            if after and after in rules["suffix_not_before"].get(s, ""):
-                continue  # 多措并举, 上下联动: a word, not a qualifier
-            if qualifier == "range" or (qualifier != "exact" and s in ("多", "余")):
-                return j, qualifier
-            return k + len(s), rules["suffix_qualifiers"][s]
-    return j, qualifier
 
 
 def find_quantities(clean: str) -> List[QuantityMatch]:
