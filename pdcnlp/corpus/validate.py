@@ -25,6 +25,15 @@ def _span_ok(span: Any, n: int) -> bool:
             and 0 <= span[0] < span[1] <= n)
 
 
+def _noise_positions(text: str) -> set:
+    from ..text.noise import find_noise
+
+    out = set()
+    for span in find_noise(text):
+        out.update(range(span.start, span.end))
+    return out
+
+
 def validate_record(r: Dict[str, Any]) -> List[str]:
     rid = r.get("id", "<no id>") if isinstance(r, dict) else "<not an object>"
     if not isinstance(r, dict):
@@ -49,6 +58,11 @@ def validate_record(r: Dict[str, Any]) -> List[str]:
         if text[e[0]].isspace() or text[e[1] - 1].isspace():
             problems.append(f"{rid}: entities[{i}] {text[e[0]:e[1]]!r} starts or ends on whitespace")
         ents.append(tuple(e))
+    noise = _noise_positions(text)
+    for i, e in enumerate(r["entities"]):
+        if _span_ok(e, n) and (e[0] in noise or e[1] - 1 in noise):
+            problems.append(f"{rid}: entities[{i}] {text[e[0]:e[1]]!r} starts or ends on scraped noise "
+                            "(ANNOTATION.md: a span never starts or ends on noise)")
     ents.sort()
     for a, b in zip(ents, ents[1:]):
         if b[0] < a[1]:
@@ -59,6 +73,8 @@ def validate_record(r: Dict[str, Any]) -> List[str]:
         if not (_span_ok(t, n) and len(t) == 2):
             problems.append(f"{rid}: targets[{i}] {t!r} is not [start, end] inside the text")
             continue
+        if t[0] in noise or t[1] - 1 in noise:
+            problems.append(f"{rid}: targets[{i}] {text[t[0]:t[1]]!r} starts or ends on scraped noise")
         targets.add(tuple(t))
     linked = set()
     for i, link in enumerate(r["links"]):

@@ -63,3 +63,16 @@ def test_validate_cli_exit_codes(tmp_path):
     r["entities"].append([0, 99, "ORG"])
     bad.write_text(json.dumps(r, ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
+
+
+def test_a_span_ending_on_scraped_noise_is_reported():
+    from pdcnlp.corpus.validate import validate_record
+
+    text = "組織參觀15個(gè)紅色基地。"
+    assert text[7:11] == "(gè)"
+    rec = {"id": "n1", "text": text, "entities": [[4, 11, "QUANTITY"]], "targets": [[11, 15]],
+           "links": [[4, 11, 11, 15]], "quantities": [{"span": [4, 11], "value": 15, "qualifier": "exact", "unit": "个"}]}
+    problems = validate_record(rec)
+    assert any("noise" in p and "entities[0]" in p for p in problems)
+    rec["entities"] = [[4, 7, "QUANTITY"]]; rec["links"] = [[4, 7, 11, 15]]; rec["quantities"][0]["span"] = [4, 7]
+    assert validate_record(rec) == []
