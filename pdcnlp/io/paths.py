@@ -128,7 +128,7 @@ class _Walk:
                 continue
             key = (st.st_dev, st.st_ino)
             if key in self.seen_dirs:
-                yield Skip(display_path(d), "symlink loop (folder already read)")
+                yield Skip(display_path(d), "folder already read (a symlink loop, or a second link to it)")
                 continue
             self.seen_dirs.add(key)
             try:
