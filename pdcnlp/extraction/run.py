@@ -148,7 +148,7 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
             counts[s.action] += 1
             if s.action == "skipped":
                 counts["reason:" + reason_kind(s.reason)] += 1
-        errors.write([s.as_dict() for s in skips])
+        _write(errors, [s.as_dict() for s in skips])
 
     def mark_done(key: str, counts: Counter, parts=None):
         c = {k: v for k, v in counts.items() if not k.startswith("reason:")}
@@ -177,7 +177,7 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
                 parts = {}
                 for table, rows in (("measurements", res.measurements), ("entities", res.entities)):
                     if rows:
-                        name = writers[table].write(rows)
+                        name = _write(writers[table], rows)
                         if name:
                             parts[table] = [name]
                 log_skips(res.skips, counts)
@@ -207,6 +207,17 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
         except OSError as e:  # a full disk: the CLI still prints the summary line
             log.error("cannot write %s: %s", paths["summary"], e.strerror or e)
     return summary
+
+
+def _write(writer: TableWriter, rows):
+    """Write, turning any OS error (disk full, file removed, permission) into
+    an :class:`OutputError` naming the table."""
+    try:
+        return writer.write(rows)
+    except OutputError:
+        raise
+    except OSError as e:
+        raise OutputError(e.errno, f"cannot write {writer.path}: {e.strerror or e}") from None
 
 
 def _progress(tasks, enabled: bool):
