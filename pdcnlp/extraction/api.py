@@ -19,7 +19,7 @@ def iter_extract(inputs: Union[str, Sequence[str]], table: str = "measurements",
                  n_process: int = 1, dask=None, model: Optional[str] = None, nlp=None,
                  suffixes: Optional[Iterable[str]] = None, id_field: Optional[str] = None,
                  keep_fields: Optional[Sequence[str]] = None, max_bytes: int = MAX_BYTES_DEFAULT,
-                 chunk_records: int = 64) -> Iterator[Dict[str, object]]:
+                 chunk_records: int = 16) -> Iterator[Dict[str, object]]:
     """Rows of ``table`` ("measurements" or "entities"), one dict at a time,
     streaming: nothing is held beyond the tasks in flight. Inputs not read
     are logged (warning) with the reason. Rows carry the document columns
@@ -28,7 +28,7 @@ def iter_extract(inputs: Union[str, Sequence[str]], table: str = "measurements",
         raise ValueError(f"table must be one of {tuple(TABLES)}")
     if isinstance(inputs, (str, Path)):
         inputs = [str(inputs)]
-    items, _ = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields)
+    items, _ = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields, max_bytes)
     for s in items:
         if isinstance(s, Skip):
             log.warning("%s %s: %s", s.action, s.path, s.reason)

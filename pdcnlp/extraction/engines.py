@@ -60,7 +60,16 @@ def run_tasks(tasks: Sequence[Task], options: ReadOptions = ReadOptions(), n_pro
     elif n_process > 1:
         import multiprocessing as mp
 
-        ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
+        method = "spawn" if sys.platform == "darwin" else "fork"
+        if method == "fork":
+            # load once here: forked workers share the loaded pipeline
+            # (copy-on-write) instead of each loading it again
+            global _WORKER_NLP, _WORKER_MODEL
+            if nlp is not None and model is None:
+                _WORKER_NLP, _WORKER_MODEL = nlp, None
+            else:
+                _worker_nlp(model)
+        ctx = mp.get_context(method)
         pool = ctx.Pool(n_process, initializer=_pool_init)
         try:
             yield from pool.imap(_pool_task, ((t, options, model) for t in tasks))

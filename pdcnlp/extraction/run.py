@@ -80,7 +80,7 @@ def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optio
                      model: Optional[str] = None, progress: bool = True,
                      suffixes: Optional[Iterable[str]] = None, nlp=None, id_field: Optional[str] = None,
                      keep_fields: Optional[Sequence[str]] = None, max_bytes: int = MAX_BYTES_DEFAULT,
-                     bom: bool = False, chunk_records: int = 64) -> Summary:
+                     bom: bool = False, chunk_records: int = 16) -> Summary:
     """Run over ``inputs`` and write the tables next to ``output`` (see
     module docstring). Raises :class:`.writers.UsageError` for a bad request
     and :class:`.writers.OutputError` when an output cannot be written;
@@ -123,7 +123,11 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
             setattr(summary, k, getattr(summary, k) + c.get(k, 0))
         reasons.update(c.get("reasons", {}))
 
-    items, extra = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields)
+    if entries and entries[0].get("key") == WALK_KEY and "chunk_records" in entries[0]:
+        # the finished tasks are named by the first run's record ranges:
+        # cut the same ranges, whatever this run was asked for
+        chunk_records = entries[0]["chunk_records"]
+    items, extra = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields, max_bytes)
     extra_cols = [extra_column(f) for f in extra]
     options = ReadOptions(text_field, id_field, max_bytes, tuple(keep_fields) if keep_fields is not None else None)
     tasks = [t for t in items if isinstance(t, Task)]
@@ -150,14 +154,14 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
                 counts["reason:" + reason_kind(s.reason)] += 1
         _write(errors, [s.as_dict() for s in skips])
 
-    def mark_done(key: str, counts: Counter, parts=None):
+    def mark_done(key: str, counts: Counter, parts=None, **more):
         c = {k: v for k, v in counts.items() if not k.startswith("reason:")}
         c["reasons"] = {k[7:]: v for k, v in counts.items() if k.startswith("reason:")}
         for k in ("skipped", "ignored", "salvaged"):
             setattr(summary, k, getattr(summary, k) + counts.get(k, 0))
         reasons.update(c["reasons"])
         entry = {"key": key, "sizes": {k: w.size() for k, w in (*writers.items(), ("errors", errors))},
-                 "parts": parts or {}, "counts": c}
+                 "parts": parts or {}, "counts": c, **more}
         try:
             done_log.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
             done_log.flush()
@@ -171,7 +175,7 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
             if WALK_KEY not in done:
                 counts: Counter = Counter()
                 log_skips([s for s in items if isinstance(s, Skip)], counts)
-                mark_done(WALK_KEY, counts)
+                mark_done(WALK_KEY, counts, chunk_records=chunk_records)
             for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress):
                 counts = Counter()
                 parts = {}

@@ -199,3 +199,16 @@ def test_real_kill_then_resume(corpus, reference, tmp_path, sig):
     assert proc.returncode in (0, 3), err
     with open(out, encoding="utf-8") as a, open(reference, encoding="utf-8") as b:
         assert list(csv.reader(a)) == list(csv.reader(b))
+
+
+def test_resume_cuts_the_record_ranges_of_the_first_run(corpus, reference, tmp_path, monkeypatch):
+    # killed mid-.jsonl with ranges of 3 records; resumed with the default
+    # (16): the done-log's ranges must win, or finished records are redone
+    out = tmp_path / "o.csv"
+    _kill_after(monkeypatch, 8, CUT, out)
+    with pytest.raises(KeyboardInterrupt):
+        ex.extract_to_files([str(corpus)], out, progress=False, chunk_records=3)
+    monkeypatch.undo()
+    s = ex.extract_to_files([str(corpus)], out, progress=False, resume=True)
+    assert s.tasks_skipped_as_done == 8
+    assert _bytes(out) == _bytes(reference)

@@ -65,16 +65,17 @@ def _records(f: BinaryIO, end: Optional[int], cap: int) -> Iterator[Tuple[Option
         yield line, size
 
 
-def plan_chunks(path, records_per_chunk: int = 64, max_chunk_bytes: int = 4 << 20,
-                fields: Optional[Dict[str, None]] = None) -> List[Chunk]:
+def plan_chunks(path, records_per_chunk: int = 16, max_chunk_bytes: int = 4 << 20,
+                fields: Optional[Dict[str, None]] = None, max_bytes: int = 0) -> List[Chunk]:
     """Byte ranges of whole records (see module docstring). With ``fields``
     (an ordered dict used as an ordered set), the keys of every record are
     added to it, so the tables can have a column per field before the first
-    row is written."""
+    row is written. A line over ``max_bytes`` is passed over in blocks (its
+    record will be skipped by the reader), never held whole."""
     chunks: List[Chunk] = []
     with open(path, "rb") as f:
         start, first, n, nbytes, record = 0, 1, 0, 0, 0
-        for line, size in _records(f, None, 0 if fields is not None else 0):
+        for line, size in _records(f, None, max_bytes):
             record += 1
             if fields is not None and line is not None and b"{" in line[:64]:
                 try:
