@@ -5,12 +5,15 @@ workers) against one process.
 
 The file holds N reports cut from the political corpora (or the seeds) at
 paragraph breaks, ~``--report-chars`` characters each, in one .jsonl; the
-run splits it into record ranges (64 records each) that the workers share.
+run splits it into record ranges (16 records each) that the workers share.
 Each engine runs ``extract_to_files`` in a fresh subprocess; the table
 gives wall time end to end (model loads included: a fixed cost that a
 larger N amortises) and the time after the first result (the steady-state
 rate), each as a speed-up over one process, and checks that the rows are
-identical.
+identical. CPU seconds (this process and its waited-for children; Dask's
+workers are not counted) show how much work parallelism adds; the load
+average shows what else the cores were doing: on a shared machine a
+speed-up needs idle cores.
 """
 from __future__ import annotations
 
@@ -60,12 +63,21 @@ def child(path: str, engine: str) -> dict:
     run_module.run_tasks = timed
     out = Path(tempfile.mkdtemp()) / "o.csv"
     kw = {"n_process": 2} if engine == "n_process=2" else ({"dask": True} if engine == "dask" else {})
+    import resource
+
+    def cpu():
+        a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+    c0 = cpu()
     t0 = time.perf_counter()
     s = ex.extract_to_files([path], out, progress=False, **kw)
     t1 = time.perf_counter()
+    cpu_s = cpu() - c0
     digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
     return {"seconds": t1 - t0, "after_first": t1 - first.get("t", t0), "docs": s.documents, "chars": s.chars,
-            "rows": s.measurements, "sha": digest, "tasks": s.tasks}
+            "rows": s.measurements, "sha": digest, "tasks": s.tasks, "cpu_s": cpu_s,
+            "load": os.getloadavg()[0]}
 
 
 def main() -> None:
@@ -90,11 +102,12 @@ def main() -> None:
     lines = [f"# One JSONL of {args.reports} reports ({chars:,} chars, {path.stat().st_size / 1e6:.1f} MB, "
              f"{base['tasks']} record ranges; {datetime.date.today()}, {os.cpu_count()} cores)", "",
              "`python benchmarks/bench_extraction_jsonl.py --reports %d`" % args.reports, "",
-             "| engine | wall s | speed-up | s after first result | speed-up (steady) | rows | same rows |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+             "| engine | wall s | speed-up | s after first result | speed-up (steady) | CPU s (all processes) | load avg at end | rows | same rows |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for engine, r in res.items():
         lines.append(f"| {engine} | {r['seconds']:.1f} | {base['seconds'] / r['seconds']:.2f}x | "
-                     f"{r['after_first']:.1f} | {base['after_first'] / r['after_first']:.2f}x | {r['rows']} | "
+                     f"{r['after_first']:.1f} | {base['after_first'] / r['after_first']:.2f}x | {r['cpu_s']:.1f} | "
+                     f"{r['load']:.1f} | {r['rows']} | "
                      f"{'yes' if r['sha'] == base['sha'] else 'NO'} |")
     text = "\n".join(lines) + "\n"
     print(text)

@@ -103,3 +103,17 @@ def test_jsonl_lines_end_at_newline_only(tmp_path):
 
 def test_nothing_to_read_is_exit_4(tmp_path):
     assert main(["extract", str(tmp_path / "none*.txt"), "-o", str(tmp_path / "o.csv"), "-q"]) == EXIT_NOTHING
+
+
+def test_unwritable_output_is_exit_5_in_one_line(tmp_path, capsys):
+    from pdcnlp.cli import EXIT_OUTPUT
+
+    (tmp_path / "a_file").write_text("x")
+    code = main(["extract", str(SEEDS), "-o", str(tmp_path / "a_file" / "o.csv"), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert code == EXIT_OUTPUT and "output error" in err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_output_that_is_a_folder_is_a_usage_error(tmp_path, capsys):
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path), "-q"]) == EXIT_USAGE
+    assert "is a folder" in capsys.readouterr().err

@@ -59,6 +59,8 @@ def output_format(output: Union[str, Path], fmt: Optional[str] = None) -> str:
         raise UsageError(f"cannot write .{suffix} tables: name the output .csv, .jsonl or .parquet "
                          "(or give --format)")
     fmt = fmt or "csv"
+    if fmt != "parquet" and Path(output).is_dir():
+        raise UsageError(f"-o {output} is a folder: name the table file (for example {Path(output) / 'out.csv'})")
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401
