@@ -16,6 +16,7 @@ from spacy.language import Language
 from . import entities, text  # noqa: F401  (register the tokenizer, components, architecture)
 from .linking import component as _linker  # noqa: F401  (registers pdcnlp_linker)
 from .quantities import component as _quantities  # noqa: F401  (registers pdcnlp_quantities)
+from .artefact import warn_if_stale
 from .schema import NAME_LABELS
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -46,17 +47,9 @@ def build(segmenter: str = "char", policy: str = "model_first",
 
 
 def load(path: Optional[Union[str, Path]] = None, exclude=()) -> Language:
-    """Load the shipped pipeline (or one saved at ``path``).
-
-    With no trained model shipped, the rule pipeline from :func:`build` is
-    returned, so the package always works offline.
-    """
-    if path is not None:
-        return spacy.load(path, exclude=list(exclude))
-    if (MODEL_DIR / "config.cfg").exists():
-        return spacy.load(MODEL_DIR, exclude=list(exclude))
-    nlp = build()
-    for name in exclude:
-        if name in nlp.pipe_names:
-            nlp.remove_pipe(name)
+    """Load the shipped pipeline (or one saved at ``path``), warning when
+    the packaged run-time data differ from those it was saved with
+    (:mod:`pdcnlp.artefact`)."""
+    nlp = spacy.load(path if path is not None else MODEL_DIR, exclude=list(exclude))
+    warn_if_stale(nlp.meta)
     return nlp

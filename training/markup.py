@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from pdcnlp.schema import LABELS, QUANTITY_LABEL
+
 
 class MarkupError(ValueError):
     pass
@@ -37,7 +39,7 @@ class Block:
     readings: Dict[Tuple[int, int], str] = field(default_factory=dict)      # span -> override text
 
 
-_LABEL = re.compile(r"^(?P<label>ORG|GPE|PROGRAMME|QUANTITY)(?:@(?P<target>\w+))?(?:=(?P<reading>.+))?$")
+_LABEL = re.compile(rf"^(?P<label>{'|'.join(LABELS)})(?:@(?P<target>\w+))?(?:=(?P<reading>.+))?$")
 
 
 def parse_line(block_id: str, line: str) -> Block:
@@ -68,7 +70,7 @@ def parse_line(block_id: str, line: str) -> Block:
                     raise MarkupError(f"{block_id}: bad label {tag!r}")
                 block.entities.append((span[0], span[1], m.group("label")))
                 if m.group("target"):
-                    if m.group("label") != "QUANTITY":
+                    if m.group("label") != QUANTITY_LABEL:
                         raise MarkupError(f"{block_id}: only a QUANTITY links to a target ({tag!r})")
                     block.links.append((span, m.group("target")))
                 if m.group("reading"):

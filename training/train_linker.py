@@ -51,7 +51,7 @@ def quantity_items(record: Dict) -> List[Tuple[str, int, int, str, Optional[Tupl
     return out
 
 
-def fit(records: Sequence[Dict], C: float = 0.3) -> LinkModel:
+def fit(records: Sequence[Dict], C: float) -> LinkModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -97,10 +97,10 @@ def evaluate(model: LinkModel, records: Sequence[Dict]) -> Dict[str, float]:
             "candidate_recall": reachable / n_gold if n_gold else 0.0}
 
 
-def loo(records: Sequence[Dict]) -> Dict[str, Dict]:
+def loo(records: Sequence[Dict], C: float) -> Dict[str, Dict]:
     out = {}
     for doc, train, test in document_folds(records):
-        m = fit(train)
+        m = fit(train, C)
         out[doc] = {"learned": evaluate(m, test), "rules": evaluate(LinkModel.rules(), test)}
     return out
 
@@ -110,11 +110,16 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default=str(ROOT / "corpus" / "seeds.jsonl"))
     ap.add_argument("--out", default=None, help="write the fitted model JSON here")
     ap.add_argument("--loo", action="store_true")
+    ap.add_argument("--config", default=str(ROOT / "training" / "configs" / "finetune.cfg"),
+                    help="the [linker] section gives C")
     args = ap.parse_args(argv)
+    from spacy.util import load_config
+
+    C = load_config(args.config)["linker"]["C"]
     records = load_records(args.corpus)
     if args.loo:
-        print(json.dumps(loo(records), indent=2))
-    model = fit(records)
+        print(json.dumps(loo(records, C), indent=2))
+    model = fit(records, C)
     print(json.dumps(evaluate(model, records)), "(training data)")
     if args.out:
         Path(args.out).write_text(model.to_json(), encoding="utf-8")

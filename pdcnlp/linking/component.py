@@ -70,8 +70,9 @@ class QuantityLinker:
 
     def from_disk(self, path, exclude=tuple()):
         f = Path(path) / "linker.json"
-        if f.exists():
-            self.model = LinkModel.from_dict(json.loads(f.read_text(encoding="utf-8")))
+        if not f.exists():   # no silent fallback to the rule weights
+            raise ValueError(f"{path} holds no linker.json: this pipeline was saved without its linker weights")
+        self.model = LinkModel.from_dict(json.loads(f.read_text(encoding="utf-8")))
         return self
 
     def to_bytes(self, exclude=tuple()) -> bytes:

@@ -172,6 +172,11 @@ def span_clean(span: Union[Doc, Span]) -> Tuple[str, Tuple[int, ...]]:
     return view.text[base:base + starts[-1]], starts
 
 
+def token_at(starts: Sequence[int], cs: int) -> int:
+    """Index of the first token starting at or after clean offset ``cs``."""
+    return bisect_left(starts, cs)
+
+
 def clean_to_token_span(starts: Sequence[int], cs: int, ce: int) -> Tuple[int, int]:
     """Token range covering clean range [cs, ce), expanded to token edges."""
     i = bisect_right(starts, cs) - 1
@@ -224,5 +229,5 @@ def span_text(span: Span) -> str:
 
 def span_norm(span: Span) -> str:
     """The span's clean text: Simplified, noise removed."""
-    text, _ = span_clean(span)
-    return text
+    view = clean_view(span.doc)
+    return view.text[view.token_starts[span.start]:view.token_starts[span.end]]

@@ -5,14 +5,12 @@ Traditional and Simplified, noise or none, give the same boundaries.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clean_view import clean_view
+from .clean_view import clean_view, token_at
 from .sentences import sentence_spans
 
 
@@ -32,7 +30,7 @@ class SentenceSplitter:
         values = numpy.full(len(doc), -1, dtype="int64")
         values[0] = 1
         for s, _ in sentence_spans(view.text, strip=False, skip_noise=False)[1:]:
-            i = bisect_left(starts, s)
+            i = token_at(starts, s)
             if i < len(doc):
                 values[i] = 1
         # One array write: setting token.is_sent_start token by token is

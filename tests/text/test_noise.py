@@ -1,3 +1,4 @@
+import unicodedata
 import pytest
 
 from pdcnlp.text.noise import find_noise, load_patterns
@@ -33,7 +34,9 @@ def test_pinyin_insertions_in_seed_003_are_all_found():
     assert len(spans) >= 80
     for s in spans:
         inner = text[s.start + 1:s.end - 1]
-        assert inner.isalpha() and inner.isascii() is False or inner.isascii()
+        # a gloss is Latin letters (tone marks allowed) in brackets, right after a Han character
+        assert text[s.start] in "(（" and text[s.end - 1] in ")）", text[s.start:s.end]
+        assert inner and all(c.isalpha() and unicodedata.name(c).startswith("LATIN") for c in inner), inner
         assert "\u4e00" <= text[s.start - 1] <= "\u9fff"
 
 

@@ -1,11 +1,15 @@
-"""python -m training.train on a small budget: it runs, saves a loadable
-pipeline with a model card, and is deterministic for a seed."""
+"""The training workflow (project.yml, training/steps.py) on a tiny config:
+it runs through spaCy's own loop, saves a loadable, packaged pipeline, and
+is deterministic for a seed."""
+import json
+
 import pytest
 
 from conftest import ROOT
 
 BASE = ROOT / "training" / "base_model"
 pytestmark = pytest.mark.skipif(not (BASE / "config.cfg").exists(), reason="no base model committed yet")
+DEV = "002_9cf4878ccf6c084d.txt"
 
 
 @pytest.fixture(scope="module")
@@ -15,49 +19,97 @@ def records():
     return load_records(ROOT / "corpus" / "seeds.jsonl")
 
 
-def test_train_saves_a_loadable_pipeline(tmp_path):
+@pytest.fixture(scope="module")
+def tiny_config(tmp_path_factory, records):
+    """finetune.cfg with a corpus of two documents and one epoch: every
+    setting still comes from a config file, as in the real build."""
+    from spacy.util import load_config
+
+    tmp = tmp_path_factory.mktemp("tiny")
+    docs = ["000_aee2db037343fe4f.txt", DEV]
+    (tmp / "corpus.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                              for r in records if r["source"] in docs), encoding="utf-8")
+    cfg = load_config(ROOT / "training" / "configs" / "finetune.cfg")
+    cfg["paths"]["corpus"] = str(tmp / "corpus.jsonl")
+    cfg["training"]["max_epochs"] = 1
+    cfg["training"]["eval_frequency"] = 5
+    cfg.to_disk(tmp / "tiny.cfg")
+    return tmp / "tiny.cfg"
+
+
+def test_the_workflow_saves_a_loadable_packaged_pipeline(tmp_path, tiny_config):
     import pdcnlp
     from training.train import main
 
     out = tmp_path / "model"
-    assert main(["--output", str(out), "--epochs", "1"]) == 0
-    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# pdcnlp pipeline")
+    versions = (ROOT / "training" / "model_versions.json").read_text(encoding="utf-8")
+    assert main(["--config", str(tiny_config), "--output", str(out)]) == 0
     nlp = pdcnlp.load(out)
-    assert {"ner", "pdcnlp_entity_rules", "pdcnlp_quantities", "pdcnlp_linker"} <= set(nlp.pipe_names)
+    assert nlp.pipe_names == ["pdcnlp_sentences", "tok2vec", "ner", "pdcnlp_entity_rules", "pdcnlp_quantities",
+                              "pdcnlp_linker"]
+    assert set(nlp.get_pipe("ner").labels) == {"ORG", "GPE", "PROGRAMME"}
     doc = nlp("儀隴縣委老幹部局組織開展集體學習4000余場次。")
     assert any(e.label_ == "QUANTITY" for e in doc.ents)
     assert not list(out.rglob("*.pkl")) and not list(out.rglob("*.pickle"))
-    # the combination policy chosen in finetune.cfg survives saving and loading
+    # not the shipped directory: a local version label, never recorded as a release
+    assert "+" in nlp.meta["version"] and nlp.meta["pdcnlp"]["fingerprint"].startswith(nlp.meta["version"][-8:])
+    assert (ROOT / "training" / "model_versions.json").read_text(encoding="utf-8") == versions
+    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith(f"# pdcnlp_zh {nlp.meta['version']}")
+    assert nlp.meta["pdcnlp"]["trained"]["finetune_epochs"] == 1
+    assert set(nlp.meta["performance"]["ents_per_type"]) == {"ORG", "GPE", "PROGRAMME", "QUANTITY"}
+    # the combination policy of the config survives saving and loading
     from spacy.util import load_config
 
-    from training.train import CONFIGS
-
-    policy = load_config(CONFIGS / "finetune.cfg")["combine"]["policy"]
-    assert nlp.get_pipe("pdcnlp_entity_rules").policy == policy
+    assert nlp.get_pipe("pdcnlp_entity_rules").policy == load_config(tiny_config)["combine"]["policy"]
 
 
-def test_finetuning_is_deterministic_for_a_seed(records):
-    from spacy.util import load_config
+def test_finetuning_is_deterministic_for_a_seed(records, tiny_config):
+    from training.finetune import finetune
 
-    from training.train import CONFIGS, finetune
-
-    cfg = load_config(CONFIGS / "finetune.cfg").interpolate()
-    texts = [r["text"] for r in records[:40]]
+    texts = [r["text"] for r in records[:30]]
     runs = []
     for _ in range(2):
-        nlp = finetune(BASE, records[40:120], cfg, seed=7, epochs=1)
+        nlp = finetune(tiny_config, {"system.seed": 7, "corpora.train.exclude": [DEV]})
         runs.append([[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts)])
     assert runs[0] == runs[1]
 
 
+def test_the_workflow_names_existing_steps_and_configs():
+    import srsly   # spaCy's serialisation library; weasel reads project.yml with it
+
+    from training.steps import STEPS
+
+    project = srsly.read_yaml(ROOT / "project.yml")
+    commands = {c["name"]: c for c in project["commands"]}
+    assert project["workflows"]["all"] == ["finetune", "dev-score", "linker", "package"]
+    for name, c in commands.items():
+        assert f"training.steps {name} " in c["script"][0]
+        assert name in STEPS
+    for var in ("config", "base_config"):
+        assert (ROOT / project["vars"][var]).exists()
+
+
+def test_hyper_parameters_are_in_the_configs():
+    from spacy.util import load_config
+
+    ft = load_config(ROOT / "training" / "configs" / "finetune.cfg")
+    base = load_config(ROOT / "training" / "configs" / "ner_base.cfg")
+    from pdcnlp.corpus.dataset import DEV_DOCUMENTS
+
+    assert ft["linker"]["C"] > 0 and ft["splits"]["dev_documents"] == [DEV] == list(DEV_DOCUMENTS)
+    assert ft["training"]["max_epochs"] > 0 and ft["training"]["optimizer"]["learn_rate"] > 0
+    assert set(base["base_data"]) == {"msra", "cluener", "pd1998"} and base["training"]["max_steps"] > 0
+
+
 def test_linker_fits_and_serialises_without_pickle(records):
     pytest.importorskip("sklearn")
-    import json
+    from spacy.util import load_config
 
     from pdcnlp.linking.model import LinkModel
     from training.train_linker import evaluate, fit
 
-    model = fit(records[:150])
+    C = load_config(ROOT / "training" / "configs" / "finetune.cfg")["linker"]["C"]
+    model = fit(records[:150], C)
     back = LinkModel.from_dict(json.loads(model.to_json()))
-    assert back.weights == model.weights
+    assert back.weights == model.weights and back.meta["C"] == C
     assert evaluate(back, records[:150])["head_f"] > 0.8   # training data: it must at least fit it
