@@ -16,6 +16,7 @@ or the value of the user's ``--id-field``.
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -37,6 +38,19 @@ def display_path(path) -> str:
         return s
     except UnicodeEncodeError:
         return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def os_reason(e: OSError) -> str:
+    """A short reason for an OS error met while walking or reading."""
+    if e.errno == errno.ENAMETOOLONG:
+        return "path too long for the file system"
+    if e.errno == errno.ELOOP:
+        return "symlink loop"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if e.errno == errno.ENOENT:
+        return "dangling symlink or vanished file"
+    return f"{type(e).__name__}: {e.strerror or e}"
 
 
 @dataclass

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import formats  # noqa: F401  (registers the formats, so their suffixes are known)
-from .document import Skip, display_path
+from .document import Skip, display_path, os_reason as _why
 from .registry import registered_suffixes
 
 
@@ -39,18 +39,6 @@ class InputFile:
     path: str
     rel: str
     size: int
-
-
-def _why(e: OSError) -> str:
-    if e.errno == errno.ENAMETOOLONG:
-        return "path too long for the file system"
-    if e.errno == errno.ELOOP:
-        return "symlink loop"
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if e.errno == errno.ENOENT:
-        return "dangling symlink or vanished file"
-    return f"{type(e).__name__}: {e.strerror or e}"
 
 
 def _kind(mode: int) -> Optional[str]:

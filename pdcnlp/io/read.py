@@ -9,7 +9,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 from . import formats  # noqa: F401  (registers the formats)
 from .document import MAX_BYTES_DEFAULT, Document, Skip, UnreadableFile
 from .paths import iter_inputs
-from .registry import ReadOptions, reader_for
+from .registry import TAKES_REL, ReadOptions, reader_for
 
 
 def read_file(path: Union[str, Path], options: ReadOptions = ReadOptions(), rel: Optional[str] = None,
@@ -17,7 +17,14 @@ def read_file(path: Union[str, Path], options: ReadOptions = ReadOptions(), rel:
     """Documents (or skips) of one file, by the reader of its type; ``rel``
     is its id (default: its name)."""
     path = Path(path)
-    yield from reader_for(path)(path, options, rel, **kwargs)
+    reader = reader_for(path)
+    if TAKES_REL.get(reader, True):
+        yield from reader(path, options, rel, **kwargs)
+        return
+    for item in reader(path, options):   # a reader of the older (path, options) form
+        if rel is not None and isinstance(item, Document) and item.id is None:
+            item.id = rel
+        yield item
 
 
 def iter_documents(inputs: Sequence[str], text_field: str = "text", id_field: Optional[str] = None,

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+import inspect
 import re
 from typing import Callable, Dict, Iterator, Mapping, Optional, Sequence, Tuple, Union
 
 from .article import parse_article
-from .document import MAX_BYTES_DEFAULT, Document, Skip, UnreadableFile
+from .document import MAX_BYTES_DEFAULT, Document, Skip, UnreadableFile, os_reason
 
 Reader = Callable[..., Iterator[Union[Document, Skip]]]
 FORMATS: Dict[str, Reader] = {}
+TAKES_REL: Dict[Reader, bool] = {}   # readers of the (path, options) form get their ids set by read_file
 FALLBACK = ".txt"        # a file named explicitly, of a suffix no format claims, is read as text
 
 
@@ -39,6 +41,11 @@ class ReadOptions:
 def register(*suffixes: str):
     """Register the decorated reader for ``suffixes`` (lower case, with the dot)."""
     def deco(fn: Reader) -> Reader:
+        try:
+            params = inspect.signature(fn).parameters
+            TAKES_REL[fn] = "rel" in params or len(params) >= 3
+        except (TypeError, ValueError):  # pragma: no cover
+            TAKES_REL[fn] = False
         for s in suffixes:
             FORMATS[s.lower()] = fn
         return fn
@@ -53,9 +60,7 @@ def read_error(e: Exception) -> str:
     """The reason to log for an exception raised while reading a file."""
     if isinstance(e, UnreadableFile):
         return str(e)
-    from .paths import _why
-
-    return f"cannot read: {_why(e)}" if isinstance(e, OSError) else f"{type(e).__name__}: {e}"
+    return f"cannot read: {os_reason(e)}" if isinstance(e, OSError) else f"{type(e).__name__}: {e}"
 
 
 def reader_for(path: Path) -> Reader:
