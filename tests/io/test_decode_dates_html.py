@@ -87,3 +87,36 @@ def test_unreadable_input_raises_a_clear_error(tmp_path):
         os.mkfifo(tmp_path / "fifo.txt")
         skips = [s for s in iter_inputs([str(tmp_path)]) if hasattr(s, "reason")]
         assert any("FIFO" in s.reason for s in skips)
+
+
+def test_unreadable_files_and_folders_are_logged_skips_even_as_root(tmp_path, monkeypatch):
+    # CI may run as root, which reads through chmod 000: make the OS refuse
+    import pathlib
+
+    from pdcnlp.io import read_file
+
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "a.txt").write_text(S, encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(S, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(S, encoding="utf-8")
+    real_scandir, real_read = os.scandir, pathlib.Path.read_bytes
+
+    def scandir(path="."):
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def read_bytes(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    items = list(iter_inputs([str(tmp_path)]))
+    skips = {os.path.basename(s.path): s.reason for s in items if hasattr(s, "reason")}
+    assert skips == {"closed": "cannot list folder: permission denied"}
+    files = {os.path.basename(f.path): f for f in items if hasattr(f, "rel")}
+    assert set(files) == {"locked.txt", "ok.txt"}
+    (skip,) = read_file(files["locked.txt"].path, rel="locked.txt")
+    assert skip.reason == "cannot read: permission denied" and skip.doc_id == "locked.txt"
