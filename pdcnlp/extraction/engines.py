@@ -95,8 +95,18 @@ def _run_dask(tasks, options, dask, model, quiet):
         logging.getLogger(name).setLevel(level)
     cluster = None
     if dask is True or dask == "local":
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=level)
+        import dask as _dask
+
+        # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which
+        # makes glibc hand memory back to the OS at every turn: the pipeline
+        # allocates many small objects, and each task cost ~45% more CPU with
+        # it than in a plain process (benchmarks/results/extraction_jsonl.md).
+        # The other pre-spawn settings (one BLAS thread) stay.
+        env = {k: v for k, v in _dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+               if k != "MALLOC_TRIM_THRESHOLD_"}
+        with _dask.config.set({"distributed.nanny.pre-spawn-environ": env}):
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=level)
         client = Client(cluster)
     else:
         client = Client(dask)
