@@ -28,6 +28,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     if args.n_process < 1:
         return _usage("extract", "--n-process must be 1 or more")
+    if args.records_per_task < 1:
+        return _usage("extract", "--records-per-task must be 1 or more")
     if args.max_doc_bytes < 0:
         return _usage("extract", "--max-doc-bytes must be 0 (no cap) or more")
     keep = None
@@ -40,7 +42,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             args.paths, args.output, fmt=args.format, text_field=args.text_field, n_process=args.n_process,
             dask=args.dask, resume=args.resume, model=args.model, progress=not args.quiet,
             suffixes=args.suffix, id_field=args.id_field, keep_fields=keep, max_bytes=args.max_doc_bytes,
-            bom=args.excel,
+            bom=args.excel, chunk_records=args.records_per_task,
         )
     except UsageError as e:
         return _usage("extract", str(e))
@@ -158,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help=".jsonl fields to keep as columns (default: every field)")
     ex.add_argument("--max-doc-bytes", type=int, default=50 * 1024 * 1024, metavar="N",
                     help="skip (and log) a file or .jsonl record over N bytes (default 50 MiB; 0: no cap)")
+    ex.add_argument("--records-per-task", type=int, default=16, metavar="N",
+                    help=".jsonl records per unit of work: what workers share and what --resume redoes at "
+                         "most after a kill (default 16; 1 resumes at the exact record)")
     ex.add_argument("--excel", "--bom", dest="excel", action="store_true",
                     help="CSV with a UTF-8 byte-order mark, so Excel on Windows shows the Chinese")
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (one model load each)")

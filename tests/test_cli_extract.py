@@ -117,3 +117,29 @@ def test_unwritable_output_is_exit_5_in_one_line(tmp_path, capsys):
 def test_output_that_is_a_folder_is_a_usage_error(tmp_path, capsys):
     assert main(["extract", str(SEEDS), "-o", str(tmp_path), "-q"]) == EXIT_USAGE
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_records_per_task_one_resumes_at_the_exact_record(tmp_path, monkeypatch):
+    from pdcnlp.extraction import run as run_module
+
+    p = tmp_path / "r.jsonl"
+    p.write_text("\n".join(json.dumps({"text": S.replace("4000", str(1000 + i))}, ensure_ascii=False)
+                           for i in range(6)) + "\n", encoding="utf-8")
+    ref = tmp_path / "ref.csv"
+    assert main(["extract", str(p), "-o", str(ref), "-q", "--records-per-task", "1"]) == EXIT_OK
+    real = run_module.run_tasks
+
+    def killed(tasks, *a, **k):
+        for i, res in enumerate(real(tasks, *a, **k)):
+            if i == 4:
+                raise KeyboardInterrupt
+            yield res
+
+    out = tmp_path / "o.csv"
+    monkeypatch.setattr(run_module, "run_tasks", killed)
+    assert main(["extract", str(p), "-o", str(out), "-q", "--records-per-task", "1"]) == 130
+    monkeypatch.undo()
+    done = (tmp_path / "o.csv.done").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(d)["key"] for d in done][1:] == [f"r.jsonl#{i}-{i}" for i in range(1, 5)]
+    assert main(["extract", str(p), "-o", str(out), "-q", "--resume"]) == EXIT_OK
+    assert out.read_bytes() == ref.read_bytes()
