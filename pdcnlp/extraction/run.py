@@ -38,7 +38,7 @@ from ..schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS
 from .engines import run_tasks
 from .rows import extra_column
 from .tasks import Task, plan
-from .writers import (FORMATS, OutputError, OutputLock, TableWriter, output_format, output_paths,
+from .writers import (OutputError, OutputLock, TableWriter, output_format, output_paths,
                       prepare_resume)
 
 log = logging.getLogger(__name__)
