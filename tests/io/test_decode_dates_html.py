@@ -120,3 +120,14 @@ def test_unreadable_files_and_folders_are_logged_skips_even_as_root(tmp_path, mo
     assert set(files) == {"locked.txt", "ok.txt"}
     (skip,) = read_file(files["locked.txt"].path, rel="locked.txt")
     assert skip.reason == "cannot read: permission denied" and skip.doc_id == "locked.txt"
+
+
+def test_files_in_a_symlinked_folder_outside_the_tree_are_read(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text(S, encoding="utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    os.symlink(outside, tree / "linked")
+    got = list(iter_inputs([str(tree)]))
+    assert [f.rel for f in got] == ["linked/a.txt"]
