@@ -2,8 +2,12 @@
 
     pdcnlp extract seeds/ -o entities.csv
 
-Exit codes: 0 all inputs processed; 2 bad usage; 3 finished, but some
-inputs were skipped (each logged with its reason); 4 nothing could be read.
+Exit codes (``pdcnlp extract``): 0 all inputs processed; 2 bad usage (one
+line says what to change; also a second run on the same output); 3
+finished, but some inputs were skipped (each logged with its reason in
+OUT.errors.jsonl); 4 nothing could be read; 5 an output could not be
+written (disk full, no permission: the tables keep every finished input and
+``--resume`` continues); 130 interrupted (Ctrl-C: ``--resume`` continues).
 """
 from __future__ import annotations
 
@@ -11,32 +15,65 @@ import argparse
 import json
 import logging
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 log = logging.getLogger("pdcnlp")
 
-EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
+EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extraction import extract_to_files, output_paths
+    from .extraction import OutputError, UsageError, extract_to_files, output_paths
 
-    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() or "csv")
-    summary = extract_to_files(
-        args.paths, args.output, fmt=fmt, text_field=args.text_field, n_process=args.n_process,
-        dask=args.dask, resume=args.resume, model=args.model, progress=not args.quiet,
-        suffixes=args.suffix,
-    )
-    paths = output_paths(args.output, fmt)
+    if args.n_process < 1:
+        return _usage("extract", "--n-process must be 1 or more")
+    if args.records_per_task < 1:
+        return _usage("extract", "--records-per-task must be 1 or more")
+    if args.max_doc_bytes < 0:
+        return _usage("extract", "--max-doc-bytes must be 0 (no cap) or more")
+    keep = None
+    if args.keep_fields is not None:
+        keep = [f.strip() for f in args.keep_fields.split(",") if f.strip()]
+    if args.quiet:
+        logging.getLogger().setLevel(logging.WARNING)
+    try:
+        summary = extract_to_files(
+            args.paths, args.output, fmt=args.format, text_field=args.text_field, n_process=args.n_process,
+            dask=args.dask, resume=args.resume, model=args.model, progress=not args.quiet,
+            suffixes=args.suffix, id_field=args.id_field, keep_fields=keep, max_bytes=args.max_doc_bytes,
+            bom=args.excel, chunk_records=args.records_per_task,
+        )
+    except UsageError as e:
+        return _usage("extract", str(e))
+    except OutputError as e:
+        print(f"pdcnlp extract: output error: {e.strerror or e}; the tables hold every finished input "
+              f"(run again with --resume once there is space or permission)", file=sys.stderr)
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        again = shlex.join(["pdcnlp", *(sys.argv[1:] if args.argv is None else args.argv)])
+        if "--resume" not in again:
+            again += " --resume"
+        print(f"pdcnlp extract: interrupted; finished inputs are kept in {args.output}. To continue: {again}",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    paths = output_paths(args.output, args.format or Path(args.output).suffix.lstrip(".").lower() or "csv")
+    r = ", ".join(f"{n} {k}" for k, n in summary.reasons.items())
     print(f"pdcnlp extract: {summary.documents} documents ({summary.chars:,} chars) from {summary.files} files"
-          f"{f' ({summary.files_skipped_as_done} already done)' if summary.files_skipped_as_done else ''}, "
+          f"{f' ({summary.tasks_skipped_as_done} of {summary.tasks} tasks already done)' if summary.tasks_skipped_as_done else ''}, "
           f"{summary.measurements} measurements -> {paths['measurements']}, {summary.entities} entities -> "
-          f"{paths['entities']}, {summary.skipped} skipped (see {paths['errors']}), {summary.seconds}s",
+          f"{paths['entities']}; {summary.skipped} skipped{f' ({r})' if r else ''}, {summary.ignored} ignored, "
+          f"{summary.salvaged} salvaged (see {paths['errors']}); {summary.seconds}s",
           file=sys.stderr)
-    if summary.documents == 0 and summary.files_skipped_as_done == 0:
+    if summary.documents == 0:
         return EXIT_NOTHING
     return EXIT_SKIPPED if summary.skipped else EXIT_OK
+
+
+def _usage(command: str, message: str) -> int:
+    print(f"pdcnlp {command}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _cmd_display(args: argparse.Namespace) -> int:
@@ -173,29 +210,52 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line saying what to do (exit 2)."""
+
+    def error(self, message):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pdcnlp", description=__doc__.split("\n\n")[0])
+    from .about import __version__
+
+    parser = _Parser(prog="pdcnlp", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"pdcnlp {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     ex = sub.add_parser("extract", help="measurements and entities from files, folders or globs into tables")
     ex.add_argument("paths", nargs="+", help="files, folders (searched recursively) or glob patterns "
-                    "of .txt, .html and .jsonl")
+                    "of .txt, .html/.htm/.shtml and .jsonl")
     ex.add_argument("-o", "--output", default="pdcnlp_measurements.csv",
-                    help="measurements table (.csv, .jsonl or .parquet); entities, errors, done-log and "
-                         "summary are written beside it")
+                    help="measurements table (.csv, .jsonl or .parquet); beside it: STEM.entities.FORMAT, "
+                         "OUT.errors.jsonl, OUT.done, OUT.summary.json, OUT.lock")
     ex.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="default: from the output suffix")
     ex.add_argument("--text-field", default="text", help="field holding the text in .jsonl inputs")
+    ex.add_argument("--id-field", default=None,
+                    help=".jsonl field holding the document id (default: FILE:RECORD, FILE relative to the "
+                         "input folder, RECORD the line number)")
+    ex.add_argument("--keep-fields", default=None, metavar="A,B,...",
+                    help=".jsonl fields to keep as columns (default: every field)")
+    ex.add_argument("--max-doc-bytes", type=int, default=50 * 1024 * 1024, metavar="N",
+                    help="skip (and log) a file or .jsonl record over N bytes (default 50 MiB; 0: no cap)")
+    ex.add_argument("--records-per-task", type=int, default=16, metavar="N",
+                    help=".jsonl records per unit of work: what workers share and what --resume redoes at "
+                         "most after a kill (default 16; 1 resumes at the exact record)")
+    ex.add_argument("--excel", "--bom", dest="excel", action="store_true",
+                    help="CSV with a UTF-8 byte-order mark, so Excel on Windows shows the Chinese")
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (one model load each)")
     ex.add_argument("--dask", nargs="?", const="local", default=None, metavar="ADDRESS",
                     help="run on Dask distributed: a scheduler address (tcp://host:8786), or nothing "
                          "for a LocalCluster of 2 worker processes")
-    ex.add_argument("--resume", action="store_true", help="skip files a previous run finished")
+    ex.add_argument("--resume", action="store_true",
+                    help="continue a killed or interrupted run: keep what it finished, redo the rest")
     ex.add_argument("--model", help="a saved pipeline directory instead of the installed one")
     ex.add_argument("--suffix", action="append", default=None,
                     help="file suffix to take from folders (repeatable; default: every registered format, "
-                         ".txt .html .htm .jsonl)")
-    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+                         ".txt .html .htm .shtml .xhtml .jsonl)")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar, warnings only (Dask's too)")
     ex.set_defaults(func=_cmd_extract)
 
     di = sub.add_parser("display", help="an HTML page of one file's entities and quantity→target links")
@@ -243,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = argv
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("fontTools").setLevel(logging.WARNING)   # its subsetter logs every glyph at INFO

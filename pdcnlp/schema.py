@@ -69,16 +69,21 @@ class Measurement:
 
 # --- output tables (pdcnlp extract) -------------------------------------------------------
 
-META_COLUMNS = ("source", "date")
-ENTITY_COLUMNS = ("doc_id", "path", "part", "label", "text", "text_simplified", "start", "end",
+# Document columns, first in both tables (docs/columns.md says what each
+# holds): where a row comes from, what the source said about the document,
+# and its main place. A .jsonl field that is none of these becomes a further
+# column after the table's own (see pdcnlp.extraction.rows.extra_columns).
+META_COLUMNS = ("title", "date", "date_raw", "source", "author", "editor", "site", "url")
+DOC_COLUMNS = ("doc_id", "path", "record", "part", *META_COLUMNS, "locality")
+ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "start", "end",
                   "sent_start", "sent_end", "sentence")
 MEASUREMENT_COLUMNS = (
-    "doc_id", "path", "part", *META_COLUMNS, "locality", "sentence_orgs", "sentence_programmes",
+    *DOC_COLUMNS, "sentence_orgs", "sentence_programmes",
     "target", "target_simplified", "quantity", "quantity_simplified", "value", "qualifier", "high", "unit",
     "unit_class", "start", "end", "target_start", "target_end", "sent_start", "sent_end", "sentence",
     "sentence_simplified",
 )
 TABLES = {"measurements": MEASUREMENT_COLUMNS, "entities": ENTITY_COLUMNS}
-ERROR_COLUMNS = ("path", "doc_id", "reason")      # OUT.errors.jsonl
+ERROR_COLUMNS = ("path", "record", "doc_id", "reason", "action")   # OUT.errors.jsonl
 FLOAT_COLUMNS = ("value", "high")                 # typed columns in Parquet
-INT_COLUMNS = ("start", "end", "target_start", "target_end", "sent_start", "sent_end")
+INT_COLUMNS = ("record", "start", "end", "target_start", "target_end", "sent_start", "sent_end")

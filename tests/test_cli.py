@@ -13,7 +13,7 @@ def test_extract_seeds_writes_rows_that_point_into_the_files(tmp_path):
     out = tmp_path / "seeds.csv"
     assert main(["extract", str(SEEDS), "-o", str(out), "-q"]) == EXIT_OK
     rows = _rows(tmp_path / "seeds.entities.csv")
-    assert {r["doc_id"] for r in rows} == {p.stem for p in SEEDS.glob("*.txt")}
+    assert {r["doc_id"] for r in rows} == {p.name for p in SEEDS.glob("*.txt")}
     assert {"ORG", "GPE", "PROGRAMME", "QUANTITY"} <= {r["label"] for r in rows}
     texts = {}
     for r in rows:

@@ -1,8 +1,9 @@
-"""Extraction: Docs to rows (:mod:`.rows`), per-file work (:mod:`.analyse`),
-engines (:mod:`.engines`), writers (:mod:`.writers`), the run
-(:mod:`.run`) and the Python API (:mod:`.api`)."""
+"""Extraction: inputs to tasks (:mod:`.tasks`), Docs to rows (:mod:`.rows`),
+long documents in windows (:mod:`.windows`), per-task work
+(:mod:`.analyse`), engines (:mod:`.engines`), writers, done-log and lock
+(:mod:`.writers`), the run (:mod:`.run`) and the Python API (:mod:`.api`)."""
 from .api import extract, iter_extract
 from .run import Summary, extract_to_files
-from .writers import output_paths
+from .writers import OutputError, UsageError, output_paths
 
-__all__ = ["extract", "iter_extract", "extract_to_files", "output_paths", "Summary"]
+__all__ = ["extract", "iter_extract", "extract_to_files", "output_paths", "Summary", "OutputError", "UsageError"]

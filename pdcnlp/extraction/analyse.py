@@ -1,62 +1,95 @@
-"""Per file: what every engine runs. One input file (a .txt or .html
-article, or a .jsonl of many) in, its rows and skips out; never raises for
-bad input."""
+"""Per task: what every engine runs. One :class:`~.tasks.Task` (a file, or
+a record range of a .jsonl) in, its rows and skips out; never raises for
+bad input.
+
+Each document part is analysed in bounded windows (:mod:`.windows`), one
+Doc at a time, so a 1M-character report costs what 50 short ones do; its
+locality is counted as the windows pass and filled into its rows at the
+end.
+"""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 from ..io.document import Document, Skip
 from ..io.read import read_file
 from ..io.registry import ReadOptions
-from .rows import entity_rows, locality, measurement_rows
+from .rows import Locality, document_columns, entity_rows, measurement_rows
+from .tasks import Task
+from .windows import windows
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
-class FileResult:
-    """Everything one input file produced."""
+class TaskResult:
+    """Everything one task produced."""
 
-    path: str
+    key: str
     measurements: List[Dict[str, object]] = field(default_factory=list)
     entities: List[Dict[str, object]] = field(default_factory=list)
-    skips: List[Skip] = field(default_factory=list)
+    skips: List[Skip] = field(default_factory=list)   # skipped inputs, and repairs (action="salvaged")
     n_docs: int = 0
     n_chars: int = 0
+    n_bytes: int = 0
 
 
-def analyse_document(nlp, document: Document) -> tuple:
-    texts = [document.text[s:e] for _, s, e in document.parts()]
-    docs = list(nlp.pipe(texts))
-    place = locality(docs)
-    ms, es = [], []
-    for (name, s, _), doc in zip(document.parts(), docs):
-        ms.extend(measurement_rows(doc, document.doc_id, document.path, s, name, document.meta, place))
-        es.extend(entity_rows(doc, document.doc_id, document.path, s, name))
+FileResult = TaskResult  # the name before tasks replaced files
+
+
+def analyse_document(nlp, document: Document) -> Tuple[list, list]:
+    """Measurement and entity rows of one document."""
+    text = document.text
+    place = Locality()
+    ms: List[Dict[str, object]] = []
+    es: List[Dict[str, object]] = []
+    for name, s, e in document.parts():
+        cols = document_columns(document, name)
+        for ws, we in windows(text, s, e):
+            doc = nlp(text[ws:we])
+            place.add(doc)
+            ms.extend(measurement_rows(doc, cols, ws))
+            es.extend(entity_rows(doc, cols, ws))
+    loc = place.value()
+    for row in ms:
+        row["locality"] = loc
+    for row in es:
+        row["locality"] = loc
     return ms, es
 
 
-def process_file(nlp, path: str, text_field: str = "text") -> FileResult:
-    """Run the pipeline over every document of one file. Never raises for
+def process_task(nlp, task: Task, options: ReadOptions = ReadOptions()) -> TaskResult:
+    """Run the pipeline over every document of one task. Never raises for
     bad input: problems come back as skips."""
-    result = FileResult(path)
+    result = TaskResult(task.key, n_bytes=task.size)
+    kwargs = {"chunk": task.chunk} if task.chunk is not None else {}
     try:
-        for item in read_file(path, ReadOptions(text_field=text_field)):
+        for item in read_file(task.path, options, task.rel, **kwargs):
             if isinstance(item, Skip):
                 result.skips.append(item)
                 continue
+            for note in item.notes:
+                result.skips.append(Skip(item.path, note, item.doc_id, item.record, action="salvaged"))
             try:
                 ms, es = analyse_document(nlp, item)
             except Exception as e:  # a bug on one document must not end the run
                 log.exception("failed on %s", item.doc_id)
-                result.skips.append(Skip(item.path, f"pipeline error: {type(e).__name__}: {e}", item.doc_id))
+                result.skips.append(Skip(item.path, f"pipeline error: {type(e).__name__}: {e}", item.doc_id,
+                                         item.record))
                 continue
             result.measurements.extend(ms)
             result.entities.extend(es)
             result.n_docs += 1
             result.n_chars += len(item.text)
     except Exception as e:
-        result.skips.append(Skip(path, f"unreadable: {type(e).__name__}: {e}"))
+        result.skips.append(Skip(task.key, f"unreadable: {type(e).__name__}: {e}"))
     return result
+
+
+def process_file(nlp, path: str, text_field: str = "text") -> TaskResult:
+    """One whole file (a convenience for callers outside a run)."""
+    import os
+
+    return process_task(nlp, Task(path, os.path.basename(path), 0), ReadOptions(text_field=text_field))

@@ -4,9 +4,13 @@ Two tables, each row a plain dict with the same keys in the same order for
 every doc, so CSV, JSONL, Parquet and DataFrames agree:
 
 * measurements (the main table): one row per QUANTITY, with its reading,
-  its target, the ORG and PROGRAMME mentions of its sentence, the
-  document's locality and metadata;
+  its target, the ORG and PROGRAMME mentions of its sentence;
 * entities: one row per entity.
+
+Both start with the document columns (id, path, record, title, ISO date
+and the raw date string, source, author, editor, site, url, locality) and
+end with the document's extra .jsonl fields, so either table groups by
+document, date or place on its own (docs/columns.md).
 
 Offsets are into the document's decoded text (``base`` is where the
 processed part starts in it), trimmed of noise; text columns are in the
@@ -19,34 +23,76 @@ from typing import Dict, Iterator, List, Mapping, Optional
 
 from spacy.tokens import Doc, Span  # noqa: F401  (Span in type hints)
 
-from ..schema import META_COLUMNS
+from ..io.dates import normalise_date
+from ..schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS, META_COLUMNS
+
+_ALL_COLUMNS = frozenset(ENTITY_COLUMNS) | frozenset(MEASUREMENT_COLUMNS)
+
 from ..text.clean_view import span_norm, span_offsets, span_text
 
-def locality(docs: List[Doc]) -> Optional[str]:
+class Locality:
     """The document's main GPE: the most frequent one (Simplified form),
-    ties going to the first mentioned."""
-    counts: Counter = Counter()
-    first = {}
-    for doc in docs:
+    ties going to the first mentioned. Fed one Doc at a time (a long
+    document is analysed in windows, each dropped once its rows are out),
+    read once all are in."""
+
+    def __init__(self):
+        self.counts: Counter = Counter()
+        self.first: Dict[str, int] = {}
+
+    def add(self, doc: Doc) -> None:
         for e in doc.ents:
             if e.label_ == "GPE":
                 key = span_norm(e)
-                counts[key] += 1
-                first.setdefault(key, len(first))
-    if not counts:
-        return None
-    return max(counts, key=lambda k: (counts[k], -first[k]))
+                self.counts[key] += 1
+                self.first.setdefault(key, len(self.first))
+
+    def value(self) -> Optional[str]:
+        if not self.counts:
+            return None
+        return max(self.counts, key=lambda k: (self.counts[k], -self.first[k]))
 
 
-def entity_rows(doc: Doc, doc_id: str, path: str = "", base: int = 0, part: str = "body") -> Iterator[Dict[str, object]]:
-    """One row per entity of ``doc``."""
+def locality(docs: List[Doc]) -> Optional[str]:
+    """The main GPE of a document analysed as ``docs`` (see :class:`Locality`)."""
+    loc = Locality()
+    for doc in docs:
+        loc.add(doc)
+    return loc.value()
+
+
+def extra_column(field: str) -> str:
+    """The column of a .jsonl field: its own name, or ``field_NAME`` when
+    that name is already a column of either table (a field called ``text``
+    or ``start`` must not overwrite the entity's)."""
+    return f"field_{field}" if field in _ALL_COLUMNS or field.startswith("field_") else field
+
+
+def document_columns(document, part: str) -> Dict[str, object]:
+    """The columns every row of ``document`` starts with (schema.DOC_COLUMNS
+    but locality, which needs the whole document), then its extra fields."""
+    meta = document.meta
+    raw_date = meta.get("date")
+    out: Dict[str, object] = {
+        "doc_id": document.doc_id, "path": document.path, "record": document.record, "part": part,
+        "title": document.title or meta.get("title"), "date": normalise_date(raw_date), "date_raw": raw_date,
+        **{k: meta.get(k) for k in META_COLUMNS if k not in ("title", "date", "date_raw")},
+        "locality": None,
+    }
+    for k, v in document.extra.items():
+        out[extra_column(k)] = v
+    return out
+
+
+def entity_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Iterator[Dict[str, object]]:
+    """One row per entity of ``doc`` (``cols``: :func:`document_columns`)."""
     text = doc.text  # spaCy rebuilds doc.text on every access: once per doc
     for ent in doc.ents:
         s, e = span_offsets(ent)
         sent = ent.sent
         ss, se = span_offsets(sent)
         yield {
-            "doc_id": doc_id, "path": path, "part": part, "label": ent.label_,
+            **cols, "label": ent.label_,
             "text": text[s:e], "text_simplified": span_norm(ent),
             "start": base + s, "end": base + e, "sent_start": base + ss, "sent_end": base + se,
             "sentence": text[ss:se].strip(),
@@ -57,11 +103,8 @@ def _mentions(sent: Span, label: str) -> str:
     return "|".join(dict.fromkeys(span_text(e) for e in sent.ents if e.label_ == label))
 
 
-def measurement_rows(doc: Doc, doc_id: str, path: str = "", base: int = 0, part: str = "body",
-                     meta: Optional[Mapping[str, str]] = None, place: Optional[str] = None
-                     ) -> Iterator[Dict[str, object]]:
-    """One row per measurement of ``doc``."""
-    meta = meta or {}
+def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Iterator[Dict[str, object]]:
+    """One row per measurement of ``doc`` (``cols``: :func:`document_columns`)."""
     text = doc.text  # once per doc, see entity_rows
     for m in doc._.measurements:
         s, e = m.offsets
@@ -70,9 +113,7 @@ def measurement_rows(doc: Doc, doc_id: str, path: str = "", base: int = 0, part:
         t = m.target
         ts, te = span_offsets(t) if t is not None else (None, None)
         yield {
-            "doc_id": doc_id, "path": path, "part": part,
-            **{k: meta.get(k) for k in META_COLUMNS},
-            "locality": place,
+            **cols,
             "sentence_orgs": _mentions(sent, "ORG"), "sentence_programmes": _mentions(sent, "PROGRAMME"),
             "target": text[ts:te] if t is not None else None,
             "target_simplified": span_norm(t) if t is not None else None,

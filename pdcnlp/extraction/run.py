@@ -1,131 +1,233 @@
-"""Extraction at scale (the run that ties reader, engine and writers): files in, tidy tables out, on one core, several, or a Dask cluster.
+"""Extraction at scale (the run that ties reader, engine and writers): inputs
+in, tidy tables out, on one core, several, or a Dask cluster.
 
-The unit of work is one input *file* (a .txt or .html article, or a .jsonl
-of many): a worker reads it, runs the pipeline over every document in it and
-returns rows; the writer appends them and then records the file as done.
-That one design serves all three engines:
+The unit of work is a task (:mod:`.tasks`): a file, or a range of records
+of a .jsonl. The run
 
-* in process (``n_process=1``);
-* a ``multiprocessing`` pool (``n_process=N``): one model load per worker;
-* Dask distributed (``dask=ADDRESS`` or ``dask=True`` for a LocalCluster):
-  one model load per worker process, files mapped over the cluster.
+1. takes the output lock (a second run on the same output is refused);
+2. plans: walks the inputs (every file not read becomes a line in the
+   errors log, with its reason), cuts each .jsonl into record ranges and
+   collects their fields (the extra columns);
+3. with ``resume``, cuts the tables back to the last finished task
+   (:func:`.writers.prepare_resume`) and skips finished tasks;
+4. runs the tasks on the chosen engine, writing each task's rows, then its
+   skips, then its done-log line, in input order;
+5. writes ``OUT.summary.json`` (processed, skipped by reason), also when the
+   run is interrupted or an output cannot be written.
 
-Files are submitted in windows, so memory stays bounded however large the
-corpus, and results are written in input order, so every engine writes the
-same rows in the same order. ``resume=True`` reads the done-log
-(``OUT.done``), drops any rows of files that were not finished when a run
-was killed, and skips the finished ones: a resumed run ends with exactly the
-rows of an uninterrupted one.
+Every input path and every .jsonl record ends with rows or with a line in
+``OUT.errors.jsonl`` (``path``, ``record``, ``doc_id``, ``reason``,
+``action``: skipped, ignored or salvaged).
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
+import re
 import sys
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Dict, Iterable, Optional, Sequence, Union
 
-from ..io.document import Skip
-from ..io.paths import iter_paths
+from ..io.document import MAX_BYTES_DEFAULT, Skip
+from ..io.registry import ReadOptions
 from ..schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS
-from .engines import run_files
-from .writers import FORMATS, TableWriter, output_paths, prepare_resume
+from .engines import run_tasks
+from .rows import extra_column
+from .tasks import Task, plan
+from .writers import (OutputError, OutputLock, TableWriter, output_format, output_paths,
+                      prepare_resume)
 
 log = logging.getLogger(__name__)
+
+WALK_KEY = "<inputs>"  # the done-log entry written once the walk's skips are logged
 
 
 @dataclass
 class Summary:
-    files: int = 0
-    files_skipped_as_done: int = 0
+    files: int = 0                 # input files found (a .jsonl counts once)
+    tasks: int = 0                 # files and .jsonl record ranges
+    tasks_skipped_as_done: int = 0
     documents: int = 0
     chars: int = 0
     measurements: int = 0
     entities: int = 0
-    skipped: int = 0
+    skipped: int = 0               # inputs or records with no rows (errors log, action=skipped)
+    ignored: int = 0               # files of a suffix not read, second links to one file
+    salvaged: int = 0              # documents read with a repair (bad bytes replaced)
+    reasons: Dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    status: str = "complete"       # complete | interrupted | output error
+
+    @property
+    def files_skipped_as_done(self) -> int:  # the name before tasks
+        return self.tasks_skipped_as_done
 
     def as_dict(self):
         return dict(self.__dict__)
 
 
+def reason_kind(reason: str) -> str:
+    """A reason without its particulars (sizes, names), to count by."""
+    return re.sub(r"\d+", "N", reason.split(" (")[0])[:60]
+
+
 def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optional[str] = None,
                      text_field: str = "text", n_process: int = 1, dask=None, resume: bool = False,
                      model: Optional[str] = None, progress: bool = True,
-                     suffixes: Optional[Iterable[str]] = None, nlp=None) -> Summary:
-    """Run over ``inputs`` and write the tables next to ``output``."""
-    fmt = fmt or Path(output).suffix.lstrip(".").lower() or "csv"
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {FORMATS}")
+                     suffixes: Optional[Iterable[str]] = None, nlp=None, id_field: Optional[str] = None,
+                     keep_fields: Optional[Sequence[str]] = None, max_bytes: int = MAX_BYTES_DEFAULT,
+                     bom: bool = False, chunk_records: int = 16) -> Summary:
+    """Run over ``inputs`` and write the tables next to ``output`` (see
+    module docstring). Raises :class:`.writers.UsageError` for a bad request
+    and :class:`.writers.OutputError` when an output cannot be written;
+    ``KeyboardInterrupt`` leaves the tables resumable."""
+    fmt = output_format(output, fmt)
     paths = output_paths(output, fmt)
-    paths["measurements"].parent.mkdir(parents=True, exist_ok=True)
-    if not resume:
-        for key in ("measurements", "entities", "errors", "done", "summary"):
-            p = paths[key]
-            if p.is_dir():
-                for f in p.glob("*"):
-                    f.unlink()
-            elif p.exists():
-                p.unlink()
-    done = prepare_resume(paths, fmt) if resume else set()
+    try:
+        paths["measurements"].parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(e.errno, f"cannot create {paths['measurements'].parent}: {e.strerror or e}") from None
+    with OutputLock(paths["lock"], output):
+        return _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progress, suffixes, nlp,
+                    id_field, keep_fields, max_bytes, bom, chunk_records)
+
+
+def _clear(paths):
+    for key in ("measurements", "entities", "errors", "done", "summary"):
+        p = paths[key]
+        if p.is_dir():
+            for f in list(p.glob("part-*.parquet")) + list(p.glob(".*.tmp")):
+                f.unlink()
+        elif p.exists():
+            p.unlink()
+
+
+def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progress, suffixes, nlp,
+         id_field, keep_fields, max_bytes, bom, chunk_records) -> Summary:
     t0 = time.time()
     summary = Summary()
-    files, early_skips = [], []
-    for item in iter_paths(inputs, suffixes):
-        if isinstance(item, Skip):
-            early_skips.append(item)
-        elif str(item) in done:
-            summary.files_skipped_as_done += 1
-        else:
-            files.append(str(item))
-    summary.files = len(files) + summary.files_skipped_as_done
-    writers = {"measurements": TableWriter(paths["measurements"], fmt, MEASUREMENT_COLUMNS),
-               "entities": TableWriter(paths["entities"], fmt, ENTITY_COLUMNS)}
-    errors = open(paths["errors"], "a", encoding="utf-8")
-    done_log = open(paths["done"], "a", encoding="utf-8")
-
-    def log_skip(s: Skip):
-        log.warning("skipped %s: %s", s.path, s.reason)
-        errors.write(json.dumps({"path": s.path, "doc_id": s.doc_id, "reason": s.reason}, ensure_ascii=False) + "\n")
-        errors.flush()
-        summary.skipped += 1
-
-    for s in early_skips:
-        log_skip(s)
-    bar = _progress(len(files), progress)
+    reasons: Counter = Counter()
     try:
-        for res in run_files(files, text_field, n_process, dask, model, nlp):
-            parts = {}
-            for table, rows in (("measurements", res.measurements), ("entities", res.entities)):
-                if rows:
-                    name = writers[table].write(rows)
-                    if name:
-                        parts[table] = [name]
-            for s in res.skips:
-                log_skip(s)
-            done_log.write(json.dumps({"file": res.path, "parts": parts}, ensure_ascii=False) + "\n")
+        if not resume:
+            _clear(paths)
+        done, entries = prepare_resume(paths, fmt) if resume else (set(), [])
+    except OSError as e:
+        raise OutputError(e.errno, f"cannot prepare {paths['measurements']}: {e.strerror or e}") from None
+    for e in entries:  # what earlier runs finished counts in this summary
+        c = e.get("counts", {})
+        for k in ("documents", "chars", "measurements", "entities", "skipped", "ignored", "salvaged"):
+            setattr(summary, k, getattr(summary, k) + c.get(k, 0))
+        reasons.update(c.get("reasons", {}))
+
+    if entries and entries[0].get("key") == WALK_KEY and "chunk_records" in entries[0]:
+        # the finished tasks are named by the first run's record ranges:
+        # cut the same ranges, whatever this run was asked for
+        chunk_records = entries[0]["chunk_records"]
+    items, extra = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields, max_bytes)
+    extra_cols = [extra_column(f) for f in extra]
+    options = ReadOptions(text_field, id_field, max_bytes, tuple(keep_fields) if keep_fields is not None else None)
+    tasks = [t for t in items if isinstance(t, Task)]
+    summary.files = len({t.path for t in tasks})
+    summary.tasks = len(tasks)
+    todo = [t for t in tasks if t.key not in done]
+    summary.tasks_skipped_as_done = len(tasks) - len(todo)
+
+    writers = {"measurements": TableWriter(paths["measurements"], fmt, list(MEASUREMENT_COLUMNS) + extra_cols, bom),
+               "entities": TableWriter(paths["entities"], fmt, list(ENTITY_COLUMNS) + extra_cols, bom)}
+    errors = TableWriter(paths["errors"], "jsonl", ["path", "record", "doc_id", "reason", "action"])
+    try:
+        done_log = open(paths["done"], "ab")
+    except OSError as e:
+        raise OutputError(e.errno, f"cannot write {paths['done']}: {e.strerror or e}") from None
+
+    def log_skips(skips, counts: Counter):
+        if not skips:
+            return
+        for s in skips:
+            (log.info if s.action == "salvaged" else log.warning)("%s %s: %s", s.action, s.path, s.reason)
+            counts[s.action] += 1
+            if s.action == "skipped":
+                counts["reason:" + reason_kind(s.reason)] += 1
+        _write(errors, [s.as_dict() for s in skips])
+
+    def mark_done(key: str, counts: Counter, parts=None, **more):
+        c = {k: v for k, v in counts.items() if not k.startswith("reason:")}
+        c["reasons"] = {k[7:]: v for k, v in counts.items() if k.startswith("reason:")}
+        for k in ("skipped", "ignored", "salvaged"):
+            setattr(summary, k, getattr(summary, k) + counts.get(k, 0))
+        reasons.update(c["reasons"])
+        entry = {"key": key, "sizes": {k: w.size() for k, w in (*writers.items(), ("errors", errors))},
+                 "parts": parts or {}, "counts": c, **more}
+        try:
+            done_log.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
             done_log.flush()
             os.fsync(done_log.fileno())
-            summary.documents += res.n_docs
-            summary.chars += res.n_chars
-            summary.measurements += len(res.measurements)
-            summary.entities += len(res.entities)
-            bar.update(1)
+        except OSError as e:
+            raise OutputError(e.errno, f"cannot write {paths['done']}: {e.strerror or e}") from None
+
+    bar = _progress(todo, progress)
+    try:
+        try:
+            if WALK_KEY not in done:
+                counts: Counter = Counter()
+                log_skips([s for s in items if isinstance(s, Skip)], counts)
+                mark_done(WALK_KEY, counts, chunk_records=chunk_records)
+            for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress):
+                counts = Counter()
+                parts = {}
+                for table, rows in (("measurements", res.measurements), ("entities", res.entities)):
+                    if rows:
+                        name = _write(writers[table], rows)
+                        if name:
+                            parts[table] = [name]
+                log_skips(res.skips, counts)
+                counts.update({"documents": res.n_docs, "chars": res.n_chars,
+                               "measurements": len(res.measurements), "entities": len(res.entities)})
+                mark_done(res.key, counts, parts)
+                for k in ("documents", "chars", "measurements", "entities"):
+                    setattr(summary, k, getattr(summary, k) + counts[k])
+                bar.update(res.n_bytes)
+                bar.set_postfix(docs=summary.documents, chars=f"{summary.chars:,}", refresh=False)
+        except KeyboardInterrupt:
+            summary.status = "interrupted"
+            raise
+        except OutputError:
+            summary.status = "output error"
+            raise
     finally:
         bar.close()
-        for w in writers.values():
+        for w in (*writers.values(), errors):
             w.close()
-        errors.close()
         done_log.close()
-    summary.seconds = round(time.time() - t0, 2)
-    paths["summary"].write_text(json.dumps(summary.as_dict(), indent=2), encoding="utf-8")
+        summary.reasons = dict(sorted(reasons.items(), key=lambda kv: -kv[1]))
+        summary.seconds = round(time.time() - t0, 2)
+        try:
+            paths["summary"].write_text(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False),
+                                        encoding="utf-8")
+        except OSError as e:  # a full disk: the CLI still prints the summary line
+            log.error("cannot write %s: %s", paths["summary"], e.strerror or e)
     return summary
 
 
-def _progress(total: int, enabled: bool):
+def _write(writer: TableWriter, rows):
+    """Write, turning any OS error (disk full, file removed, permission) into
+    an :class:`OutputError` naming the table."""
+    try:
+        return writer.write(rows)
+    except OutputError:
+        raise
+    except OSError as e:
+        raise OutputError(e.errno, f"cannot write {writer.path}: {e.strerror or e}") from None
+
+
+def _progress(tasks, enabled: bool):
+    """Progress over the bytes to read (so one big .jsonl moves too), with
+    documents and characters done and an ETA."""
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", disable=not enabled, file=sys.stderr)
+    return tqdm(total=sum(t.size for t in tasks), unit="B", unit_scale=True, desc="extract",
+                disable=not enabled, file=sys.stderr)

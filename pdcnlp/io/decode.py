@@ -1,12 +1,16 @@
-"""Bytes to text: UTF-8 (with or without BOM) first, then GB18030 and Big5,
-which is what Chinese government sites serve; charset-normalizer is the
-tie-breaker for anything else. Undecodable or binary input raises
-:class:`UnreadableFile` with the reason, for callers to log and skip.
+"""Bytes to text: a BOM (UTF-8, UTF-16, UTF-32) first, then UTF-8, then
+GB18030 and Big5, which is what Chinese government sites serve;
+charset-normalizer is the tie-breaker for anything else. Scraped files are
+often damaged rather than foreign: UTF-8 with a few bad bytes keeps its text
+(bad bytes replaced, a note for the errors log) instead of being dropped,
+and a file whose lines are in different encodings is decoded line by line.
+Undecodable or binary input raises :class:`UnreadableFile` with the reason,
+for callers to log and skip.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Tuple, Union
+from typing import List, NamedTuple, Optional, Tuple, Union
 
 from .document import MAX_BYTES_DEFAULT, UnreadableFile
 
@@ -23,24 +27,74 @@ def _han_ratio(s: str) -> float:
 _CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
 
 
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    notes: List[str]          # repairs made (bytes replaced, segments decoded apart)
+
+
+_BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+# UTF-8 with at most this many bad bytes (and at most 1 in 1,000) is UTF-8
+# with damage, not another encoding: the bad bytes become U+FFFD and a note.
+SALVAGE_MAX_BAD = 64
+
+
+def _bad_utf8_bytes(data: bytes) -> int:
+    bad = 0
+    pos = 0
+    while True:
+        try:
+            data[pos:].decode("utf-8")
+            return bad
+        except UnicodeDecodeError as e:
+            bad += e.end - e.start
+            pos += e.end
+            if bad > SALVAGE_MAX_BAD:
+                return bad
+
+
 def decode_bytes(data: bytes) -> Tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`UnreadableFile` for binary data."""
+    d = decode_report(data)
+    return d.text, d.encoding
+
+
+def decode_report(data: bytes) -> Decoded:
+    """Decode ``data`` (see module docstring), saying what was repaired.
+
+    Order: a BOM (UTF-8/16/32) decides; clean UTF-8; UTF-8 with a few bad
+    bytes (replaced, noted); line by line when some lines are UTF-8 and
+    others not (:func:`_decode_by_line`); GB18030 or Big5 whole;
+    charset-normalizer last."""
     if not data:
-        return "", "utf-8"
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return Decoded("", "utf-8", [])
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            bad = text.count("\ufffd")
+            notes = [f"{bad} undecodable character(s) replaced with U+FFFD"] if bad else []
+            return Decoded(text, enc, notes)
     sample = data[:65536]
     controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > len(sample) // 100:
         raise UnreadableFile(f"binary file ({controls} control bytes in the first {len(sample)})")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError as e:
         # A truncated multi-byte character at the very end is still UTF-8.
         if e.start >= len(data) - 3:
-            return data.decode("utf-8", errors="replace"), "utf-8"
+            return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
+                           ["a multi-byte character cut at the end of the file replaced with U+FFFD"])
+    bad = _bad_utf8_bytes(data)
+    if bad <= SALVAGE_MAX_BAD and bad * 1000 <= len(data):
+        return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
+                       [f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD"])
+    mixed = _decode_by_line(data)
+    if mixed is not None:
+        return mixed
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
@@ -49,11 +103,11 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
             continue
         candidates.append((text, enc))
     if len(candidates) == 1:
-        return candidates[0]
+        return Decoded(*candidates[0], [])
     if len(candidates) == 2:
         # Both decode: GBK bytes often decode as Big5 too, into rare
         # characters; the one that yields more common characters wins.
-        return max(candidates, key=lambda c: _common_ratio(c[0]))
+        return Decoded(*max(candidates, key=lambda c: _common_ratio(c[0])), [])
     try:
         from charset_normalizer import from_bytes
 
@@ -65,7 +119,54 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
     text = str(best)
     if _han_ratio(text) < 0.01 and sum(c.isprintable() or c.isspace() for c in text) < 0.9 * len(text):
         raise UnreadableFile(f"binary or unknown encoding (guessed {best.encoding})")
-    return text, best.encoding
+    return Decoded(text, best.encoding, [])
+
+
+def _decode_by_line(data: bytes) -> Optional[Decoded]:
+    """A file whose lines are in different encodings (a UTF-8 page with a
+    GBK block pasted in): each line that is valid UTF-8 stays UTF-8, the
+    others are read as GB18030 or Big5 (whichever yields more common
+    characters). None unless at least 1 in 10 of the non-ASCII lines is
+    valid UTF-8 (a GBK file has almost none) and at most 1 line in 100
+    fails in every encoding."""
+    lines = data.split(b"\n")
+    decoded: List[Optional[str]] = []
+    utf8 = other = 0
+    for line in lines:
+        if line.isascii():
+            decoded.append(line.decode("ascii"))
+            continue
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8 += 1
+        except UnicodeDecodeError:
+            decoded.append(None)
+            other += 1
+    if not utf8 or not other or utf8 * 10 < utf8 + other:
+        return None
+    used, failed = {"utf-8": utf8}, 0
+    for k, line in enumerate(lines):
+        if decoded[k] is not None:
+            continue
+        options = []
+        for enc in ("gb18030", "big5"):
+            try:
+                options.append((line.decode(enc), enc))
+            except UnicodeDecodeError:
+                pass
+        if options:
+            text, enc = max(options, key=lambda c: _common_ratio(c[0]))
+            used[enc] = used.get(enc, 0) + 1
+        else:
+            text = line.decode("utf-8", errors="replace")
+            failed += 1
+        decoded[k] = text
+    if failed * 100 > len(lines):
+        return None
+    notes = ["decoded line by line: " + ", ".join(f"{n} line(s) {e}" for e, n in used.items())]
+    if failed:
+        notes.append(f"{failed} line(s) in no known encoding, bad bytes replaced with U+FFFD")
+    return Decoded("\n".join(decoded), "mixed:" + "+".join(used), notes)
 
 
 # Frequent characters of government prose, Simplified and Traditional. A
@@ -86,8 +187,15 @@ def _common_ratio(s: str) -> float:
 
 def read_bytes(path: Union[str, Path], max_bytes: int = MAX_BYTES_DEFAULT) -> Tuple[str, str]:
     """Decode a file, refusing files larger than ``max_bytes`` with a clear error."""
+    d = read_report(path, max_bytes)
+    return d.text, d.encoding
+
+
+def read_report(path: Union[str, Path], max_bytes: int = MAX_BYTES_DEFAULT) -> Decoded:
+    """Decode a file (see :func:`decode_report`); a file over ``max_bytes``
+    raises :class:`UnreadableFile` naming the flag that changes the cap."""
     path = Path(path)
     size = path.stat().st_size
-    if size > max_bytes:
-        raise UnreadableFile(f"file is {size} bytes, over the {max_bytes}-byte limit (raise max_bytes)")
-    return decode_bytes(path.read_bytes())
+    if max_bytes and size > max_bytes:
+        raise UnreadableFile(f"document is {size} bytes, over the {max_bytes}-byte cap (--max-doc-bytes)")
+    return decode_report(path.read_bytes())

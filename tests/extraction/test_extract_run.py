@@ -41,14 +41,14 @@ def test_encodings_empty_binary_and_non_chinese_files(tmp_path, caplog):
     out = tmp_path / "o.csv"
     assert main(["extract", str(d), "-o", str(out), "-q"]) == EXIT_SKIPPED
     rows = _rows(out)
-    assert {r["doc_id"] for r in rows} == {"gbk", "big5"}
+    assert {r["doc_id"] for r in rows} == {"gbk.txt", "big5.txt"}
     for r in rows:
-        text = (d / f"{r['doc_id']}.txt").read_bytes().decode("gbk" if r["doc_id"] == "gbk" else "big5")
+        text = (d / r["doc_id"]).read_bytes().decode("gbk" if r["doc_id"] == "gbk.txt" else "big5")
         assert text[int(r["start"]):int(r["end"])] == r["quantity"]
-    gbk = [r for r in rows if r["doc_id"] == "gbk"]
-    big5 = [r for r in rows if r["doc_id"] == "big5"]
+    gbk = [r for r in rows if r["doc_id"] == "gbk.txt"]
+    big5 = [r for r in rows if r["doc_id"] == "big5.txt"]
     assert [(r["value"], r["unit"]) for r in gbk] == [(r["value"], r["unit"]) for r in big5]
-    errors = [json.loads(line) for line in (tmp_path / "o.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = [json.loads(line) for line in (tmp_path / "o.csv.errors.jsonl").read_text(encoding="utf-8").splitlines()]
     reasons = {e["path"].rsplit("/", 1)[-1]: e["reason"] for e in errors}
     assert set(reasons) == {"empty.txt", "binary.txt", "english.txt"}
     assert "binary" in reasons["binary.txt"] and reasons["english.txt"] == "no Chinese text"
@@ -62,8 +62,8 @@ def test_jsonl_and_html_inputs(tmp_path):
     (d / "docs.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (d / "page.html").write_text(f"<html><head><style>p{{}}</style></head><body><p>{SAMPLE_S}</p>"
                                  "<script>var x=1;</script></body></html>", encoding="utf-8")
-    rows = list(ex.iter_extract(str(d), text_field="content"))
-    assert {r["doc_id"] for r in rows} == {"a", "b", "page"}
+    rows = list(ex.iter_extract(str(d), text_field="content", id_field="id"))
+    assert {r["doc_id"] for r in rows} == {"a", "b", "page.html"}
     assert [r["value"] for r in rows if r["doc_id"] == "b"] == [6885]
 
 
@@ -89,10 +89,10 @@ def test_resumed_run_writes_exactly_the_rows_of_an_uninterrupted_one(corpus_dir,
     reference = _rows(full)
 
     out = tmp_path / "resumed.csv"
-    real = run_module.run_files
+    real = run_module.run_tasks
 
-    def killed(paths, *args, **kwargs):
-        for i, res in enumerate(real(paths, *args, **kwargs)):
+    def killed(tasks, *args, **kwargs):
+        for i, res in enumerate(real(tasks, *args, **kwargs)):
             if i == 2:
                 # rows of the third file reach the table, then the run dies
                 # before the done-log records it
@@ -100,14 +100,14 @@ def test_resumed_run_writes_exactly_the_rows_of_an_uninterrupted_one(corpus_dir,
                 raise KeyboardInterrupt
             yield res
 
-    monkeypatch.setattr(run_module, "run_files", killed)
+    monkeypatch.setattr(run_module, "run_tasks", killed)
     with pytest.raises(KeyboardInterrupt):
         ex.extract_to_files([str(corpus_dir)], out, progress=False)
-    monkeypatch.setattr(run_module, "run_files", real)
+    monkeypatch.setattr(run_module, "run_tasks", real)
     partial = _rows(out)
     assert 0 < len(partial) < len(reference)
     summary = ex.extract_to_files([str(corpus_dir)], out, resume=True, progress=False)
-    assert summary.files_skipped_as_done == 2
+    assert summary.tasks_skipped_as_done == 2
     assert _rows(out) == reference
     assert _rows(tmp_path / "resumed.entities.csv") == _rows(tmp_path / "full.entities.csv")
 

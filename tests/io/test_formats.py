@@ -14,7 +14,7 @@ BODY = "儀隴縣委老幹部局組織老幹部開展黨史學習教育,開展�
 
 
 def test_every_format_is_registered_in_a_stable_order():
-    assert registered_suffixes() == (".txt", ".html", ".htm", ".jsonl")
+    assert registered_suffixes() == (".txt", ".html", ".htm", ".shtml", ".xhtml", ".jsonl")
 
 
 def test_the_reader_is_picked_by_suffix_before_decoding(tmp_path):
@@ -40,10 +40,11 @@ def test_unknown_suffixes_are_read_as_text(tmp_path):
     f.write_text(BODY, encoding="utf-8")
     assert reader_for(f) is FORMATS[".txt"]
     (doc,) = read_file(f)
-    assert doc.body == BODY and doc.doc_id == "report"
+    assert doc.body == BODY and doc.doc_id == "report.md"
 
 
 def test_html_and_text_read_the_same_article(tmp_path):
+    pytest.importorskip("trafilatura")
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "a.html").write_text(f"<html><head><title>t</title><script>var x;</script></head>"
                                      f"<body><p>{BODY}</p></body></html>", encoding="utf-8")
@@ -56,11 +57,11 @@ def test_jsonl_records_become_documents_or_skips(tmp_path):
                             "{not json", json.dumps({"content": 3}),
                             json.dumps({"content": "English only"}),
                             json.dumps({"content": BODY})]) + "\n", encoding="utf-8")
-    items = list(iter_documents([str(f)], text_field="content"))
+    items = list(iter_documents([str(f)], text_field="content", id_field="id"))
     docs = [i for i in items if isinstance(i, Document)]
     skips = [i for i in items if isinstance(i, Skip)]
-    assert [d.doc_id for d in docs] == ["7", "c:5"]
-    assert docs[0].meta["source"] == "新华社" and docs[0].path == f"{f}:1"
+    assert [d.doc_id for d in docs] == ["7", "c.jsonl:5"]
+    assert docs[0].meta["source"] == "新华社" and docs[0].path == str(f) and docs[0].record == 1
     assert [s.reason.split(" (")[0] for s in skips] == ["not valid JSON", "no string field 'content'",
                                                          "no Chinese text"]
     with pytest.raises(UnreadableFile):
@@ -75,11 +76,11 @@ def test_missing_inputs_and_unreadable_files_are_skips(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(BODY * 10, encoding="utf-8")
     (skip,) = read_file(big, ReadOptions(max_bytes=100))
-    assert isinstance(skip, Skip) and "limit" in skip.reason
+    assert isinstance(skip, Skip) and "--max-doc-bytes" in skip.reason
 
 
 def test_document_parts_and_id():
     d = Document(text="标题\n正文内容", body_start=3, body_end=7, meta_spans={"title": (0, 2)}, path="x/a.txt")
-    assert d.doc_id == "a" and d.parts() == [("title", 0, 2), ("body", 3, 7)]
+    assert d.doc_id == "a.txt" and d.parts() == [("title", 0, 2), ("body", 3, 7)]
     d.id = "given"
     assert d.doc_id == "given"

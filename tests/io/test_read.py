@@ -60,7 +60,7 @@ def test_binary_and_oversized_files_raise_clear_errors(tmp_path):
         read(binary)
     big = tmp_path / "big.txt"
     big.write_bytes("党".encode() * 1000)
-    with pytest.raises(UnreadableFile, match="limit"):
+    with pytest.raises(UnreadableFile, match="cap"):
         read(big, max_bytes=100)
 
 

@@ -1,18 +1,22 @@
-"""Plain-text articles (.txt): decoded, then body and metadata found."""
+"""Plain-text articles (.txt, and any file named explicitly whose suffix no
+format claims): decoded, then body and metadata found."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
-from ..decode import read_bytes
-from ..document import Skip, UnreadableFile
-from ..registry import ReadOptions, document_or_skip, register
+from ..decode import read_report
+from ..document import Skip, UnreadableFile, display_path
+from ..registry import ReadOptions, document_or_skip, read_error, register
 
 
 @register(".txt")
-def read_text_file(path: Path, options: ReadOptions):
+def read_text_file(path: Path, options: ReadOptions, rel: Optional[str] = None):
+    shown = display_path(path)
+    doc_id = rel or display_path(Path(path).name)
     try:
-        text, enc = read_bytes(path, max_bytes=options.max_bytes)
+        d = read_report(path, max_bytes=options.max_bytes)
     except (UnreadableFile, OSError) as e:
-        yield Skip(str(path), str(e))
+        yield Skip(shown, read_error(e), doc_id)
         return
-    yield document_or_skip(path.stem, str(path), text, enc)
+    yield document_or_skip(doc_id, shown, d.text, d.encoding, notes=d.notes)
