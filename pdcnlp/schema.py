@@ -31,6 +31,7 @@ UNIT_CLASSES = ("events", "people", "items", "money", "percent", "duration", "le
 ENTS_MODEL_KEY = "ents_model"                     # doc.spans: the recogniser's spans, before combination
 ENTS_RULES_KEY = "ents_rules"                     # doc.spans: the rules' spans
 TARGETS_KEY = "targets"                           # doc.spans: measurement targets
+WORDS_KEY = "words"                               # doc.spans: words, PD1998 POS as label (pdcnlp_words)
 MEASUREMENTS_KEY = "pdcnlp.measurements"          # doc.user_data: readings as plain dicts (serialisable)
 CLEAN_VIEW_KEY = "pdcnlp.clean_view"              # doc.user_data: the tokenizer's CleanView
 

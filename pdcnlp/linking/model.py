@@ -3,15 +3,25 @@
 A weight per feature string (``training/train_linker.py`` fits it with
 scikit-learn; inference needs nothing but this module and
 :mod:`pdcnlp.linking.features`). :func:`link` picks, for each quantity of a
-clean sentence, the best-scoring candidate or none.
+clean sentence, the best-scoring candidate or none, with its probability.
+
+Back-links (ANNOTATION.md v1.2, structural): a count that leaves its noun
+out (…剩余19项), a share or subset (其中80%), a change (增长8%) measures what
+an earlier quantity of the sentence measured. No span of its own clause
+names that, so the earlier quantities' targets are offered as candidates
+too, with features saying how the clause before the number reads (the cue:
+增长, 其中, 剩余 …). The weights learn when to take them: a structure, not a
+list of sentences.
 """
 from __future__ import annotations
 
 import json
+import math
 from itertools import repeat
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from .features import Candidate, candidates, no_target_by_rule
+from .features import Candidate, candidates, clause_bounds, normalised_gap, no_target_by_rule
+from .wordfeats import WordIndex
 
 # Without a trained model: prefer the span right before the quantity (gap of
 # adverbs only) that starts after a light verb or a clause break; else the
@@ -20,17 +30,26 @@ RULE_WEIGHTS: Dict[str, float] = {
     "side=L": 1.0, "gap=": 2.0, "gap=累计": 1.5, "gap=共": 1.5, "after_light_verb": 1.5,
     "before1=,": 1.0, "before1=，": 1.0, "starts_light_verb": -3.0, "starts_determiner": -2.0,
     "has_function_char": -2.0, "len=2": 0.5, "len=3": 0.6, "len=4": 0.7, "len=9-15": -0.5, "len=16+": -1.5,
-    "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0,
+    "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0, "back": -3.0,
 }
+MAX_BACK = 2          # earlier targets offered to a quantity
+MAX_CUE = 4           # back-links only when at most this much of the clause precedes the number (增长, 其中, 剩余)
+Span2 = Tuple[int, int]
 
 
 class LinkModel:
-    """A linear scorer over candidate features, stored as JSON."""
+    """A linear scorer over candidate features, stored as JSON.
 
-    def __init__(self, weights: Dict[str, float], bias: float = 0.0, meta: Optional[dict] = None):
+    ``threshold``: a best candidate whose probability is below it is not
+    linked (the guideline's "nothing in the sentence says what it
+    measures"); chosen on dev by ``training/train_linker.py``."""
+
+    def __init__(self, weights: Dict[str, float], bias: float = 0.0, meta: Optional[dict] = None,
+                 threshold: float = 0.0):
         self.weights = dict(weights)
         self.bias = bias
         self.meta = meta or {}
+        self.threshold = threshold
 
     @classmethod
     def rules(cls) -> "LinkModel":
@@ -41,33 +60,86 @@ class LinkModel:
         return self.bias + sum(map(w.get, features, repeat(0.0)))
 
     def best(self, cands: Sequence[Candidate]) -> Optional[Candidate]:
+        scored = self.best_scored(cands)
+        return scored[0] if scored else None
+
+    def best_scored(self, cands: Sequence[Candidate]) -> Optional[Tuple[Candidate, float]]:
+        """The best candidate and its probability (the logistic of its score)."""
         if not cands:
             return None
-        return max(cands, key=lambda c: (self.score(c.features), -abs(c.end - c.start - 3)))
+        sc = [(self.score(c.features), -abs(c.end - c.start - 3), k) for k, c in enumerate(cands)]
+        s, _, k = max(sc)
+        return cands[k], 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, s))))
 
     def to_dict(self) -> dict:
-        return {"format": "pdcnlp-linker-v1", "bias": self.bias, "weights": self.weights, "meta": self.meta}
+        return {"format": "pdcnlp-linker-v1", "bias": self.bias, "weights": self.weights, "meta": self.meta,
+                "threshold": self.threshold}
 
     @classmethod
     def from_dict(cls, d: dict) -> "LinkModel":
         if d.get("format") != "pdcnlp-linker-v1":
             raise ValueError(f"not a pdcnlp linker model (format {d.get('format')!r})")
-        return cls(d["weights"], d.get("bias", 0.0), d.get("meta"))
+        return cls(d["weights"], d.get("bias", 0.0), d.get("meta"), d.get("threshold", 0.0))
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
 
 
-def link(text: str, quantities: Sequence[Tuple[int, int, str, str]], model: LinkModel,
-         entity_spans: Sequence[Tuple[int, int]] = ()) -> List[Optional[Tuple[int, int]]]:
-    """For each quantity ``(qs, qe, unit, unit_class)`` of a clean sentence,
-    the target span or None."""
-    qspans = [(q[0], q[1]) for q in quantities]
-    out: List[Optional[Tuple[int, int]]] = []
-    for qs, qe, unit, unit_class in quantities:
-        if no_target_by_rule(text, qs, qe, unit, qspans):
-            out.append(None)
-            continue
-        best = model.best(candidates(text, qs, qe, unit_class, qspans, entity_spans))
-        out.append((best.start, best.end) if best else None)
+def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Sequence[Tuple[Span2, str]],
+                    quantity_spans: Sequence[Span2]) -> List[Candidate]:
+    """Earlier quantities' targets ``((s, e), their unit class)``, nearest
+    first, as candidates for the quantity ``[qs, qe)``."""
+    left, _ = clause_bounds(text, qs, qe)
+    cue = normalised_gap(text, left, qs, quantity_spans)
+    if len(cue) > MAX_CUE:
+        return []   # the clause names something before the number: no back-link
+    out, seen = [], set()
+    for (s, e), uc in reversed(earlier):
+        if (s, e) in seen or e > left:
+            continue   # only targets of earlier clauses: one clause's own spans are candidates already
+        k = len(seen)
+        seen.add((s, e))
+        out.append(Candidate(s, e, ("back", f"back|k={k}", f"back|cue={cue}", f"back|same_unit={uc == unit_class}",
+                                    f"back|unit={unit_class}",
+                                    f"back|cue={cue}|same_unit={uc == unit_class}")))
+        if len(seen) >= MAX_BACK:
+            break
     return out
+
+
+def quantity_candidates(text: str, i: int, quantities: Sequence[Tuple[int, int, str, str]],
+                        earlier: Sequence[Tuple[Span2, str]], entity_spans: Sequence[Span2] = (),
+                        words: Optional[WordIndex] = None) -> List[Candidate]:
+    """Every candidate of quantity ``i``: its clause's spans and the
+    earlier targets (training and :func:`link` share this)."""
+    qs, qe, unit, uc = quantities[i]
+    qspans = [(q[0], q[1]) for q in quantities]
+    return (candidates(text, qs, qe, uc, qspans, entity_spans, words)
+            + back_candidates(text, qs, qe, uc, earlier, qspans))
+
+
+def link(text: str, quantities: Sequence[Tuple[int, int, str, str]], model: LinkModel,
+         entity_spans: Sequence[Span2] = (), words: Optional[Sequence[Tuple[int, int, str]]] = None,
+         with_prob: bool = False) -> List:
+    """For each quantity ``(qs, qe, unit, unit_class)`` of a clean sentence,
+    the target span or None (``(span or None, probability)`` pairs with
+    ``with_prob``). ``words``: the sentence's words ``(start, end, pos)``
+    in clean offsets, when the pipeline has the word layer."""
+    qspans = [(q[0], q[1]) for q in quantities]
+    widx = WordIndex.build(words)
+    order = sorted(range(len(quantities)), key=lambda k: quantities[k][0])
+    found: Dict[int, Tuple[Optional[Span2], float]] = {}
+    earlier: List[Tuple[Span2, str]] = []
+    for k in order:
+        qs, qe, unit, uc = quantities[k]
+        if no_target_by_rule(text, qs, qe, unit, qspans):
+            found[k] = (None, 0.0)
+            continue
+        scored = model.best_scored(quantity_candidates(text, k, quantities, earlier, entity_spans, widx))
+        if scored is None or scored[1] < model.threshold:
+            found[k] = (None, scored[1] if scored else 0.0)
+            continue
+        span = (scored[0].start, scored[0].end)
+        found[k] = (span, scored[1])
+        earlier.append((span, uc))
+    return [found[k] if with_prob else found[k][0] for k in range(len(quantities))]
