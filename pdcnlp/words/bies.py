@@ -8,6 +8,7 @@ and POS jointly. Tags are ``B-n``, ``I-n``, ``E-n``, ``S-v`` …
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import List, Optional, Sequence, Tuple  # noqa: F401
 
 # PD1998 tags folded to what the linker asks: is the word a noun, a verb,
@@ -33,17 +34,17 @@ def encode(token_bounds: Sequence[Tuple[int, int]], words: Sequence[Tuple[int, i
     ``(start, end, pos)``. A token that crosses a word boundary (a digit run
     ``12`` over ``1|2月``: rare) is tagged by the word it starts in and ends
     that word; a token in no word (whitespace) is ``S-w``."""
-    starts = {s: (e, p) for s, e, p in words}
-    tags: List[Optional[str]] = []
-    cur: Optional[Tuple[int, int, str]] = None
+    ws = sorted(words)
+    starts = [w[0] for w in ws]
+    tags: List[str] = []
     for ts, te in token_bounds:
-        if ts in starts:
-            cur = (ts, *starts[ts])
-        if cur is None or not (cur[0] <= ts < cur[1]):
+        k = bisect_right(starts, ts) - 1     # the word the token starts in
+        if k < 0 or not ts < ws[k][1]:
             tags.append("S-w")
             continue
-        first, last = ts == cur[0], te >= cur[1]
-        tags.append(f"{('S' if last else 'B') if first else ('E' if last else 'I')}-{cur[2]}")
+        ws_, we, pos = ws[k]
+        first, last = ts == ws_, te >= we
+        tags.append(f"{('S' if last else 'B') if first else ('E' if last else 'I')}-{pos}")
     return tags
 
 

@@ -1,0 +1,79 @@
+"""The linker with the word layer and back-links (issue 18)."""
+from __future__ import annotations
+
+from pdcnlp.linking.features import candidates
+from pdcnlp.linking.model import LinkModel, back_candidates, link
+from pdcnlp.linking.wordfeats import WordIndex
+from pdcnlp.schema import WORDS_KEY, MEASUREMENT_COLUMNS
+
+GROWTH = "全年实现地区生产总值170亿元,增长8%"
+
+
+def test_an_earlier_target_is_offered_after_a_short_cue_only():
+    qspans = [(10, 15), (18, 20)]
+    assert GROWTH[4:10] == "地区生产总值" and GROWTH[18:20] == "8%"
+    earlier = [((4, 10), "money")]
+    (back,) = back_candidates(GROWTH, 18, 20, "percent", earlier, qspans)
+    assert (back.start, back.end) == (4, 10) and "back|cue=增长" in back.features
+    long_clause = "全年实现地区生产总值170亿元,其他产业的增加值占8%"
+    q = long_clause.index("8%")
+    assert back_candidates(long_clause, q, q + 2, "percent", earlier, [(10, 15), (q, q + 2)]) == []
+    # a target of the same clause is never a back-link: the clause's own spans are candidates already
+    assert back_candidates("水泥路8条4.98公里", 5, 11, "length_area", [((0, 3), "items")], [(3, 5), (5, 11)]) == []
+
+
+def test_a_model_that_weighs_back_links_links_a_change_to_its_indicator():
+    m = LinkModel({"back|cue=增长": 5.0, "side=L": 1.0, "gap=": 2.0}, 0.0)
+    quantities = [(10, 15, "亿元", "money"), (18, 20, "%", "percent")]
+    out = link(GROWTH, quantities, m, with_prob=True)
+    (t1, p1), (t2, p2) = out
+    assert GROWTH[t2[0]:t2[1]] == GROWTH[t1[0]:t1[1]]      # the change measures what the figure measures
+    assert 0.5 < p2 <= 1.0 and 0.0 <= p1 <= 1.0
+
+
+def test_the_threshold_leaves_weak_links_unlinked():
+    m = LinkModel({"side=L": 1.0}, -20.0, threshold=0.5)
+    assert link("开展集体学习4000余场次", [(6, 13, "场次", "events")], m) == [None]
+
+
+def test_word_features_say_where_words_end_and_what_the_head_is():
+    text = "组织学员参加培训100名"
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 6, "v"), (6, 8, "vn"), (8, 11, "m"), (11, 12, "q")]
+    q = text.index("100")
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, q, q + 4, "people", [(q, q + 4)],
+                                                                   words=WordIndex.build(words))}
+    assert "w_end" in cands["学员参加培训"] and "w_head=N" in cands["学员参加培训"]
+    assert "w_not_end" in cands["学员参加培"]
+    assert "w_first=V|unit=people" in cands["参加培训"]
+    assert "w_gap=none|side=L" in cands["参加培训"]
+    without = {text[c.start:c.end]: c.features for c in candidates(text, q, q + 4, "people", [(q, q + 4)])}
+    assert not any(f.startswith("w_") for f in without["参加培训"])
+
+
+def test_the_component_gives_the_head_word_and_probability_and_rows_carry_them(nlp):
+    from pdcnlp.extraction.rows import measurement_rows
+
+    doc = nlp.make_doc("共舉辦讀經典、講故事等系列活動900余場。")
+    for name, proc in nlp.pipeline:
+        if name == "pdcnlp_linker":
+            # a word layer as the tagger would give it (any component that fills doc.spans["words"])
+            from spacy.tokens import Span
+            norm = [t.norm_ for t in doc]
+            cuts = [(0, 1), (1, 3), (3, 4), (4, 6), (6, 7), (7, 8), (8, 10), (10, 11), (11, 13), (13, 15)]
+            doc.spans[WORDS_KEY] = [Span(doc, a, b, label="n") for a, b in cuts]
+            assert "".join(norm[13:15]) == "活动"
+        doc = proc(doc)
+    (m,) = doc._.measurements
+    assert m.target_text.endswith("系列活動")
+    assert m.target_head_text == "活動" and m.target_head.end == m.target.end
+    assert 0.0 < m.link_prob <= 1.0
+    (row,) = measurement_rows(doc, "d")
+    assert tuple(row) == MEASUREMENT_COLUMNS
+    assert row["target_head"] == "活動" and row["link_prob"] == m.link_prob
+
+
+def test_without_a_word_layer_the_head_is_unknown_but_the_probability_is_there(nlp):
+    doc = nlp("开展集体学习4000余场次。")
+    (m,) = doc._.measurements
+    assert m.target_text == "集体学习" and m.target_head is None and 0.0 < m.link_prob <= 1.0
+    assert m.as_dict()["link_prob"] == m.link_prob
