@@ -124,6 +124,21 @@ def format_report(name: str, rep: Dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def pipeline_score(path: str, records: Sequence[Dict], split: str) -> int:
+    """The headline figures, as ``pdcnlp evaluate`` computes them: the
+    pipeline's own quantities, a link right when its quantity and the end
+    (head) / both edges (strict) of its target match gold."""
+    import spacy
+
+    import pdcnlp  # noqa: F401
+    from pdcnlp.corpus.scoring import predict, score
+
+    s = score(records, predict(spacy.load(path), records))
+    print(f"{split} split, whole pipeline {path}: link head F1 {s['links_head_f']:.3f} "
+          f"(P {s['links_head_p']:.3f}, R {s['links_head_r']:.3f}), strict F1 {s['links_strict_f']:.3f}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
@@ -133,9 +148,16 @@ def main(argv=None) -> int:
     ap.add_argument("--words", default=None, help="word/POS pipeline directory for the linker's word features")
     ap.add_argument("--json", default=None, help="write the report here as JSON")
     ap.add_argument("--save", default=None, help="write the linker fitted on train here")
+    ap.add_argument("--softmax", action="store_true", help="fit the conditional logit (fit_softmax)")
+    ap.add_argument("--word-edges", default="", choices=("", "start", "both"),
+                    help="candidates start (start) or start and end (both) on word boundaries")
     ap.add_argument("--C", type=float, default=0.0, help="override [linker] C")
+    ap.add_argument("--pipeline", default=None,
+                    help="score this whole saved pipeline (its recogniser finds the quantities) instead")
     args = ap.parse_args(argv)
     splits = corpus_splits(ROOT / "corpus")
+    if args.pipeline:
+        return pipeline_score(args.pipeline, splits[args.split], args.split)
     words = None
     if args.words:
         from pdcnlp.words import WordTagger
@@ -146,9 +168,10 @@ def main(argv=None) -> int:
     else:
         from spacy.util import load_config
 
-        from training.train_linker import fit
+        from training.train_linker import fit, fit_softmax
 
-        model = fit(splits["train"], C=args.C or load_config(args.config)["linker"]["C"], words=words)
+        model = (fit_softmax if args.softmax else fit)(splits["train"], C=args.C or load_config(args.config)["linker"]["C"], words=words,
+                    word_edges=args.word_edges)
         if args.save:
             Path(args.save).write_text(model.to_json(), encoding="utf-8")
     rep = report(model, splits[args.split], args.examples, words=words)

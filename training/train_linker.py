@@ -52,7 +52,7 @@ def quantity_items(record: Dict) -> List[Tuple[str, int, int, str, Optional[Tupl
     return out
 
 
-def sentence_examples(record: Dict, words: Optional[Callable[[str], list]] = None):
+def sentence_examples(record: Dict, words: Optional[Callable[[str], list]] = None, word_edges: str = ""):
     """Per gold quantity of the record, in text order: its candidates
     (earlier GOLD targets offered as back-links, as the linker offers its
     own earlier answers at run time) and its gold target."""
@@ -61,7 +61,7 @@ def sentence_examples(record: Dict, words: Optional[Callable[[str], list]] = Non
         return []
     clean, ents = items[0][0], items[0][6]
     quantities = [(it[1], it[2], it[3], unit_class(it[3])) for it in items]
-    widx = WordIndex.build(words(clean)) if words is not None else None
+    widx = WordIndex.build(words(clean), word_edges) if words is not None else None
     out, earlier = [], []
     for k, it in enumerate(items):
         gold = it[4]
@@ -74,13 +74,14 @@ def sentence_examples(record: Dict, words: Optional[Callable[[str], list]] = Non
     return out
 
 
-def fit(records: Sequence[Dict], C: float, words: Optional[Callable[[str], list]] = None) -> LinkModel:
+def fit(records: Sequence[Dict], C: float, words: Optional[Callable[[str], list]] = None,
+        word_edges: str = "") -> LinkModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     X, y = [], []
     for r in records:
-        for cands, gold in sentence_examples(r, words):
+        for cands, gold in sentence_examples(r, words, word_edges):
             if gold is None or cands is None:
                 continue
             for cand in cands:
@@ -95,7 +96,64 @@ def fit(records: Sequence[Dict], C: float, words: Optional[Callable[[str], list]
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
     return LinkModel(weights, float(clf.intercept_[0]),
                      {"kind": "logistic regression", "C": C, "n_candidates": len(y), "n_positive": int(sum(y)),
-                      "words": words is not None})
+                      "words": words is not None, "word_edges": word_edges if words is not None else ""})
+
+
+def fit_softmax(records: Sequence[Dict], C: float, words: Optional[Callable[[str], list]] = None,
+                word_edges: str = "") -> LinkModel:
+    """A conditional logit: per quantity, a softmax over its candidates,
+    trained to put the mass on the gold target (L2, strength 1/C, L-BFGS).
+
+    Why beside the per-candidate logistic regression of :func:`fit`: the
+    linker's decision is a choice among one quantity's candidates, and
+    this objective scores exactly that choice (a per-candidate classifier
+    weighs a quantity with 400 candidates 400 times and needs class
+    weights); its softmax probability is also the natural link confidence."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    vocab: Dict[str, int] = {}
+    rows, cols, groups, gold_rows = [], [], [], []
+    n = 0
+    for r in records:
+        for cands, gold in sentence_examples(r, words, word_edges):
+            if gold is None or not cands:
+                continue
+            hit = [k for k, c in enumerate(cands) if (c.start, c.end) == gold]
+            if not hit:
+                continue   # gold out of reach: nothing to learn from it
+            gold_rows.append(n + hit[0])
+            groups.append((n, n + len(cands)))
+            for c in cands:
+                for f in set(c.features):
+                    rows.append(n)
+                    cols.append(vocab.setdefault(f, len(vocab)))
+                n += 1
+    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
+    seg = np.zeros(n, dtype=np.int64)
+    for k, (a, b) in enumerate(groups):
+        seg[a:b] = k
+    starts = np.array([a for a, _ in groups])
+    gold_rows = np.array(gold_rows)
+    lam = 1.0 / C
+
+    def objective(w):
+        z = X @ w
+        zmax = np.maximum.reduceat(z, starts)
+        ez = np.exp(z - zmax[seg])
+        denom = np.add.reduceat(ez, starts)
+        loss = np.sum(np.log(denom) + zmax - z[gold_rows]) + 0.5 * lam * w @ w
+        p = ez / denom[seg]
+        p[gold_rows] -= 1.0
+        return loss, X.T @ p + lam * w
+
+    res = minimize(objective, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    names = sorted(vocab, key=vocab.get)
+    weights = {f: float(w) for f, w in zip(names, res.x) if abs(w) > 1e-6}
+    return LinkModel(weights, 0.0, {"kind": "conditional logit", "C": C, "n_quantities": len(groups),
+                                    "n_candidates": n, "words": words is not None,
+                                    "word_edges": word_edges if words is not None else ""})
 
 
 def evaluate(model: LinkModel, records: Sequence[Dict], words: Optional[Callable[[str], list]] = None

@@ -251,6 +251,8 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
             continue  # a target never spans a clause break
         if text[s].isspace() or text[e - 1].isspace() or excluded(text, s, e):
             continue
+        if words is not None and words.edges and not words.on_edges(s, e, qs, qe):
+            continue  # a target is made of whole words
         f = candidate_features(text, s, e, qs, qe, unit_class, entity_spans, blocked, cache)
         if words is not None:
             side, gap = ("L", (e, qs)) if e <= qs else ("R", (qe, s))

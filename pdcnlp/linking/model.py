@@ -69,6 +69,8 @@ class LinkModel:
             return None
         sc = [(self.score(c.features), -abs(c.end - c.start - 3), k) for k, c in enumerate(cands)]
         s, _, k = max(sc)
+        if self.meta.get("kind") == "conditional logit":   # a softmax over this quantity's candidates
+            return cands[k], 1.0 / sum(math.exp(max(-50.0, t - s)) for t, _, _ in sc)
         return cands[k], 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, s))))
 
     def to_dict(self) -> dict:
@@ -126,7 +128,7 @@ def link(text: str, quantities: Sequence[Tuple[int, int, str, str]], model: Link
     ``with_prob``). ``words``: the sentence's words ``(start, end, pos)``
     in clean offsets, when the pipeline has the word layer."""
     qspans = [(q[0], q[1]) for q in quantities]
-    widx = WordIndex.build(words)
+    widx = WordIndex.build(words, model.meta.get("word_edges", ""))
     order = sorted(range(len(quantities)), key=lambda k: quantities[k][0])
     found: Dict[int, Tuple[Optional[Span2], float]] = {}
     earlier: List[Tuple[Span2, str]] = []

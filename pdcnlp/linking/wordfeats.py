@@ -25,13 +25,19 @@ class WordIndex:
     ends: Dict[int, str]      # end offset → coarse POS of the word ending there
     starts: Dict[int, str]    # start offset → coarse POS of the word starting there
     words: Tuple[Word, ...]
+    edges: str = ""           # "start": candidates start on a word boundary; "both": start and end
 
     @classmethod
-    def build(cls, words: Optional[Sequence[Word]]) -> Optional["WordIndex"]:
+    def build(cls, words: Optional[Sequence[Word]], edges: str = "") -> Optional["WordIndex"]:
         if words is None:
             return None
         ws = tuple(sorted(words))
-        return cls({e: coarse(p) for _, e, p in ws}, {s: coarse(p) for s, _, p in ws}, ws)
+        return cls({e: coarse(p) for _, e, p in ws}, {s: coarse(p) for s, _, p in ws}, ws, edges)
+
+    def on_edges(self, s: int, e: int, qs: int, qe: int) -> bool:
+        """Whether ``[s, e)`` starts and ends on word boundaries; the
+        quantity's own edges count as boundaries whatever the tagger says."""
+        return (s in self.starts or s == qe) and (self.edges != "both" or e in self.ends or e == qs)
 
     def pos_between(self, a: int, b: int) -> str:
         """Coarse POS of the words inside ``[a, b)``, at most three, '-' joined."""
