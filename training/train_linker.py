@@ -186,22 +186,47 @@ def loo(records: Sequence[Dict], C: float) -> Dict[str, Dict]:
     return out
 
 
+def fit_from_config(records: Sequence[Dict], linker_cfg: Dict) -> LinkModel:
+    """The linker a ``[linker]`` config section describes (``training/configs/linker.cfg``):
+    ``kind``, ``C``, ``words`` (a word-layer directory, relative to the
+    repository, or ""), ``word_edges``, ``threshold``. A section with only
+    ``C`` (finetune.cfg) gives the earlier logistic model without words."""
+    words = None
+    if linker_cfg.get("words"):
+        from pdcnlp.words import WordTagger
+        from training.link_report import cached_words
+
+        path = Path(linker_cfg["words"])
+        words = cached_words(WordTagger.load(path if path.is_absolute() else ROOT / path))
+    fitter = fit_softmax if linker_cfg.get("kind", "logistic") == "softmax" else fit
+    model = fitter(records, C=linker_cfg["C"], words=words, word_edges=linker_cfg.get("word_edges", ""))
+    model.threshold = float(linker_cfg.get("threshold", 0.0))
+    return model
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT / "corpus" / "seeds.jsonl"))
+    ap.add_argument("--split", default=None, choices=("train",),
+                    help="fit on the corpus train split (corpus/splits.json) instead of --corpus")
     ap.add_argument("--out", default=None, help="write the fitted model JSON here")
     ap.add_argument("--loo", action="store_true")
     ap.add_argument("--config", default=str(ROOT / "training" / "configs" / "finetune.cfg"),
-                    help="the [linker] section gives C")
+                    help="its [linker] section gives the model (linker.cfg: the issue-18 linker)")
     args = ap.parse_args(argv)
     from spacy.util import load_config
 
-    C = load_config(args.config)["linker"]["C"]
-    records = load_records(args.corpus)
+    linker_cfg = dict(load_config(args.config)["linker"])
+    if args.split:
+        from pdcnlp.corpus.splits import corpus_splits
+
+        records = corpus_splits(ROOT / "corpus")[args.split]
+    else:
+        records = load_records(args.corpus)
     if args.loo:
-        print(json.dumps(loo(records, C), indent=2))
-    model = fit(records, C)
-    print(json.dumps(evaluate(model, records)), "(training data)")
+        print(json.dumps(loo(records, linker_cfg["C"]), indent=2))
+    model = fit_from_config(records, linker_cfg)
+    print(json.dumps(model.meta), "(fitted)")
     if args.out:
         Path(args.out).write_text(model.to_json(), encoding="utf-8")
     return 0

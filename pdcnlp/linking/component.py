@@ -76,7 +76,8 @@ class QuantityLinker:
             ent_spans = [(starts[e.start - ss], starts[e.end - ss]) for e in ents if ss <= e.start and e.end <= se]
             sent_words = (words[bisect_left(word_starts, ss):bisect_left(word_starts, se)]
                           if words is not None else None)
-            clean_words = ([(starts[w.start - ss], starts[w.end - ss], w.label_) for w in sent_words]
+            # a word the tagger ran across the sentence break is cut at it
+            clean_words = ([(starts[w.start - ss], starts[min(w.end, se) - ss], w.label_) for w in sent_words]
                            if sent_words is not None else None)
             for r, (found, prob) in zip(recs, link(clean, qs, self.model, ent_spans, clean_words, with_prob=True)):
                 r["target"] = r["target_head"] = r["link_prob"] = None

@@ -77,3 +77,17 @@ def test_without_a_word_layer_the_head_is_unknown_but_the_probability_is_there(n
     (m,) = doc._.measurements
     assert m.target_text == "集体学习" and m.target_head is None and 0.0 < m.link_prob <= 1.0
     assert m.as_dict()["link_prob"] == m.link_prob
+
+
+def test_a_word_across_the_sentence_break_is_cut_at_it(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("开展集体学习4000余场次。发放资料2万份。")
+    for name, proc in nlp.pipeline:
+        if name == "pdcnlp_linker":
+            cut = doc.text.index("。") + 1
+            tok = next(t.i for t in doc if t.idx == cut - 1)
+            doc.spans[WORDS_KEY] = [Span(doc, 0, tok - 1, label="n"), Span(doc, tok - 1, tok + 2, label="n"),
+                                    Span(doc, tok + 2, len(doc), label="n")]
+        doc = proc(doc)
+    assert [m.target_text for m in doc._.measurements][1] is not None
