@@ -88,21 +88,34 @@ class LinkModel:
 
 
 def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Sequence[Tuple[Span2, str]],
-                    quantity_spans: Sequence[Span2]) -> List[Candidate]:
+                    quantity_spans: Sequence[Span2], words: Optional[WordIndex] = None) -> List[Candidate]:
     """Earlier quantities' targets ``((s, e), their unit class)``, nearest
-    first, as candidates for the quantity ``[qs, qe)``."""
+    first, as candidates for the quantity ``[qs, qe)``.
+
+    Only when the stretch before the number (from its clause start, or
+    from the quantity before it in the clause: 地区生产总值13.7万亿元、增长5.8%)
+    names nothing: with the word layer, no noun in it (比上年增长,
+    同比分别下降); without, at most ``MAX_CUE`` characters."""
     left, _ = clause_bounds(text, qs, qe)
-    cue = normalised_gap(text, left, qs, quantity_spans)
-    if len(cue) > MAX_CUE:
+    start = max([left] + [b for a, b in quantity_spans if b <= qs])
+    while start < qs and text[start] in "、和及与 ":
+        start += 1
+    cue = normalised_gap(text, start, qs, quantity_spans)
+    if words is not None:
+        pos = words.pos_between(start, qs)
+        if "N" in pos.split("-") or len(cue) > 2 * MAX_CUE:
+            return []
+    elif len(cue) > MAX_CUE:
         return []   # the clause names something before the number: no back-link
     out, seen = [], set()
     for (s, e), uc in reversed(earlier):
-        if (s, e) in seen or e > left:
-            continue   # only targets of earlier clauses: one clause's own spans are candidates already
+        if (s, e) in seen or e > start or (e > left and start == left):
+            continue   # a span of the number's own stretch is a candidate already
         k = len(seen)
         seen.add((s, e))
-        out.append(Candidate(s, e, ("back", f"back|k={k}", f"back|cue={cue}", f"back|same_unit={uc == unit_class}",
-                                    f"back|unit={unit_class}",
+        out.append(Candidate(s, e, ("back", f"back|k={k}", f"back|cue={cue if len(cue) <= MAX_CUE else 'long'}",
+                                    f"back|same_unit={uc == unit_class}", f"back|unit={unit_class}",
+                                    f"back|same_clause={e > left}",
                                     f"back|cue={cue}|same_unit={uc == unit_class}")))
         if len(seen) >= MAX_BACK:
             break
@@ -117,7 +130,7 @@ def quantity_candidates(text: str, i: int, quantities: Sequence[Tuple[int, int, 
     qs, qe, unit, uc = quantities[i]
     qspans = [(q[0], q[1]) for q in quantities]
     return (candidates(text, qs, qe, uc, qspans, entity_spans, words)
-            + back_candidates(text, qs, qe, uc, earlier, qspans))
+            + back_candidates(text, qs, qe, uc, earlier, qspans, words))
 
 
 def link(text: str, quantities: Sequence[Tuple[int, int, str, str]], model: LinkModel,

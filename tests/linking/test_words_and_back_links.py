@@ -18,8 +18,18 @@ def test_an_earlier_target_is_offered_after_a_short_cue_only():
     long_clause = "全年实现地区生产总值170亿元,其他产业的增加值占8%"
     q = long_clause.index("8%")
     assert back_candidates(long_clause, q, q + 2, "percent", earlier, [(10, 15), (q, q + 2)]) == []
-    # a target of the same clause is never a back-link: the clause's own spans are candidates already
-    assert back_candidates("水泥路8条4.98公里", 5, 11, "length_area", [((0, 3), "items")], [(3, 5), (5, 11)]) == []
+    # in one clause, the stretch before the number starts after the quantity before it
+    same = "地区生产总值13.7万亿元、增长5.8%"
+    q1, q2 = (6, same.index("、")), (same.index("5.8"), len(same))
+    (back,) = back_candidates(same, *q2, "percent", [((0, 6), "money")], [q1, q2])
+    assert (back.start, back.end) == (0, 6) and "back|cue=增长" in back.features
+    # but a target inside that stretch is a candidate of the clause already
+    assert back_candidates("开展学习4次", 4, 6, "events", [((2, 4), "events")], [(4, 6)]) == []
+    # with the word layer: a back-link only when the stretch names no noun
+    words = WordIndex.build([(0, 6, "n"), (6, q1[1], "m"), (q1[1] + 1, q2[0], "v")])
+    assert back_candidates(same, *q2, "percent", [((0, 6), "money")], [q1, q2], words)
+    noun = WordIndex.build([(0, 6, "n"), (6, q1[1], "m"), (q1[1] + 1, q2[0], "n")])
+    assert back_candidates(same, *q2, "percent", [((0, 6), "money")], [q1, q2], noun) == []
 
 
 def test_a_model_that_weighs_back_links_links_a_change_to_its_indicator():
