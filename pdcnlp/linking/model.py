@@ -33,6 +33,7 @@ RULE_WEIGHTS: Dict[str, float] = {
     "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0, "back": -3.0,
 }
 MAX_BACK = 2          # earlier targets offered to a quantity
+JOINERS = "、和及与 "  # what joins figures into one list (50%、42.9%)
 MAX_CUE = 4           # back-links only when at most this much of the clause precedes the number (增长, 其中, 剩余)
 Span2 = Tuple[int, int]
 
@@ -97,10 +98,11 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
     names nothing: with the word layer, no noun in it (比上年增长,
     同比分别下降); without, at most ``MAX_CUE`` characters."""
     left, _ = clause_bounds(text, qs, qe)
-    start = max([left] + [b for a, b in quantity_spans if b <= qs])
-    while start < qs and text[start] in "、和及与 ":
+    first, j, n = quantity_run(text, qs, quantity_spans)
+    start = max([left] + [b for a, b in quantity_spans if b <= first])
+    while start < first and text[start] in JOINERS:
         start += 1
-    cue = normalised_gap(text, start, qs, quantity_spans)
+    cue = normalised_gap(text, start, first, quantity_spans)
     if words is not None:
         pos = words.pos_between(start, qs)
         if "N" in pos.split("-") or len(cue) > 2 * MAX_CUE:
@@ -108,18 +110,46 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
     elif len(cue) > MAX_CUE:
         return []   # the clause names something before the number: no back-link
     out, seen = [], set()
-    for (s, e), uc in reversed(earlier):
+    listed = "分别" in cue and n > 1
+    for (s, e), uc in reversed(earlier):      # the most recent quantity's target first
         if (s, e) in seen or e > start or (e > left and start == left):
             continue   # a span of the number's own stretch is a candidate already
         k = len(seen)
         seen.add((s, e))
-        out.append(Candidate(s, e, ("back", f"back|k={k}", f"back|cue={cue if len(cue) <= MAX_CUE else 'long'}",
-                                    f"back|same_unit={uc == unit_class}", f"back|unit={unit_class}",
-                                    f"back|same_clause={e > left}",
-                                    f"back|cue={cue}|same_unit={uc == unit_class}")))
-        if len(seen) >= MAX_BACK:
+        out.append(Candidate(s, e, (
+            "back", f"back|k={k}", f"back|cue={cue if len(cue) <= MAX_CUE else 'long'}",
+            f"back|same_unit={uc == unit_class}", f"back|unit={unit_class}", f"back|same_clause={e > left}",
+            f"back|cue={cue}|same_unit={uc == unit_class}")))
+        if len(seen) >= max(MAX_BACK, n if listed else 0):
             break
+    if listed:
+        # 事故3起,死亡4人,同比分别下降50%、42.9%: the n-th figure takes the n-th
+        # item, counted by place in the text
+        by_place = sorted(out, key=lambda c: c.start)
+        out = [Candidate(c.start, c.end, c.features + (f"back|list_order={by_place.index(c) == j}",))
+               for c in out]
     return out
+
+
+def quantity_run(text: str, qs: int, quantity_spans: Sequence[Span2]) -> Tuple[int, int, int]:
+    """The run of quantities joined by 、和及与 that ``qs`` is in
+    (50%、42.9%): where the run starts, this quantity's place in it, its length."""
+    by_end = {b: a for a, b in quantity_spans}
+    by_start = {a: b for a, b in quantity_spans}
+    first, j = qs, 0
+    while True:
+        prev = next((by_end[b] for b in (first, first - 1) if b in by_end and text[b:first] in ("",) + tuple(JOINERS)),
+                    None)
+        if prev is None or prev >= first:
+            break
+        first, j = prev, j + 1
+    end, n = by_start.get(qs, qs), j + 1
+    while True:
+        nxt = next((a for a in (end, end + 1) if a in by_start and text[end:a] in ("",) + tuple(JOINERS)), None)
+        if nxt is None or nxt < end or by_start[nxt] <= end:
+            break
+        end, n = by_start[nxt], n + 1
+    return first, j, n
 
 
 def quantity_candidates(text: str, i: int, quantities: Sequence[Tuple[int, int, str, str]],

@@ -101,3 +101,17 @@ def test_a_word_across_the_sentence_break_is_cut_at_it(nlp):
                                     Span(doc, tok + 2, len(doc), label="n")]
         doc = proc(doc)
     assert [m.target_text for m in doc._.measurements][1] is not None
+
+
+def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
+    from pdcnlp.linking.model import quantity_run
+
+    text = "发生事故3起,死亡4人,同比分别下降50%、42.9%"
+    q = [(4, 6), (10, 12), (text.index("50%"), text.index("50%") + 3), (text.index("42.9"), len(text))]
+    assert quantity_run(text, q[2][0], q) == (q[2][0], 0, 2) and quantity_run(text, q[3][0], q) == (q[2][0], 1, 2)
+    assert quantity_run(text, q[0][0], q) == (q[0][0], 0, 1)
+    earlier = [((2, 4), "events"), ((8, 10), "people")]     # 事故, 死亡
+    for k, want in ((2, (2, 4)), (3, (8, 10))):
+        cands = back_candidates(text, *q[k], "percent", earlier, q)
+        matched = [(c.start, c.end) for c in cands if "back|list_order=True" in c.features]
+        assert matched == [want]
