@@ -107,11 +107,15 @@ def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
     from pdcnlp.linking.model import quantity_run
 
     text = "发生事故3起,死亡4人,同比分别下降50%、42.9%"
-    q = [(4, 6), (10, 12), (text.index("50%"), text.index("50%") + 3), (text.index("42.9"), len(text))]
-    assert quantity_run(text, q[2][0], q) == (q[2][0], 0, 2) and quantity_run(text, q[3][0], q) == (q[2][0], 1, 2)
-    assert quantity_run(text, q[0][0], q) == (q[0][0], 0, 1)
-    earlier = [((2, 4), "events"), ((8, 10), "people")]     # 事故, 死亡
-    for k, want in ((2, (2, 4)), (3, (8, 10))):
-        cands = back_candidates(text, *q[k], "percent", earlier, q)
+    p50, p42 = text.index("50%"), text.index("42.9")
+    q = [(4, 6), (9, 11), (p50, p50 + 3), (p42, len(text))]
+    assert text[2:4] == "事故" and text[7:9] == "死亡" and text[9:11] == "4人"
+    assert quantity_run(text, p50, q) == (p50, 0, 2) and quantity_run(text, p42, q) == (p50, 1, 2)
+    assert quantity_run(text, 4, q) == (4, 0, 1)
+    # 同比 分别 下降: no noun before the run, so the earlier items are offered
+    words = WordIndex.build([(12, 14, "d"), (14, 16, "d"), (16, 18, "v")])
+    earlier = [((2, 4), "events"), ((7, 9), "people")]     # 事故, 死亡
+    for k, want in ((2, (2, 4)), (3, (7, 9))):
+        cands = back_candidates(text, *q[k], "percent", earlier, q, words)
         matched = [(c.start, c.end) for c in cands if "back|list_order=True" in c.features]
         assert matched == [want]
