@@ -16,6 +16,7 @@ from spacy.language import Language
 from . import entities, text  # noqa: F401  (register the tokenizer, components, architecture)
 from .linking import component as _linker  # noqa: F401  (registers pdcnlp_linker)
 from .quantities import component as _quantities  # noqa: F401  (registers pdcnlp_quantities)
+from .words import component as _words  # noqa: F401  (registers pdcnlp_words)
 from .artefact import warn_if_stale
 from .schema import NAME_LABELS
 

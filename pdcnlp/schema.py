@@ -31,6 +31,7 @@ UNIT_CLASSES = ("events", "people", "items", "money", "percent", "ratio", "durat
 ENTS_MODEL_KEY = "ents_model"                     # doc.spans: the recogniser's spans, before combination
 ENTS_RULES_KEY = "ents_rules"                     # doc.spans: the rules' spans
 TARGETS_KEY = "targets"                           # doc.spans: measurement targets
+WORDS_KEY = "words"                               # doc.spans: words, PD1998 POS as label (pdcnlp_words)
 MEASUREMENTS_KEY = "pdcnlp.measurements"          # doc.user_data: readings as plain dicts (serialisable)
 CLEAN_VIEW_KEY = "pdcnlp.clean_view"              # doc.user_data: the tokenizer's CleanView
 
@@ -54,6 +55,13 @@ class Measurement:
     offsets: Tuple[int, int] = (0, 0)
     target_text: Optional[str] = None
     target_offsets: Optional[Tuple[int, int]] = None
+    # The target's head word (its last word by the word layer: 活动 of
+    # 读经典、讲故事等系列活动) and the linker's probability for the link, so
+    # users can group by what is counted and filter weak links. None when
+    # unlinked (head: also when the pipeline has no word layer).
+    target_head: Optional[Span] = None
+    target_head_text: Optional[str] = None
+    link_prob: Optional[float] = None
 
     def as_dict(self) -> dict:
         s, e = self.offsets
@@ -64,6 +72,7 @@ class Measurement:
             "unit_class": self.unit_class,
             "target": self.target_text if self.target is not None else None,
             "target_start": ts, "target_end": te,
+            "target_head": self.target_head_text, "link_prob": self.link_prob,
         }
 
 
@@ -79,11 +88,12 @@ ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "start", "en
                   "sent_start", "sent_end", "sentence")
 MEASUREMENT_COLUMNS = (
     *DOC_COLUMNS, "sentence_orgs", "sentence_programmes",
-    "target", "target_simplified", "quantity", "quantity_simplified", "value", "qualifier", "high", "unit",
+    "target", "target_simplified", "target_head", "link_prob", "quantity", "quantity_simplified", "value",
+    "qualifier", "high", "unit",
     "unit_class", "start", "end", "target_start", "target_end", "sent_start", "sent_end", "sentence",
     "sentence_simplified",
 )
 TABLES = {"measurements": MEASUREMENT_COLUMNS, "entities": ENTITY_COLUMNS}
 ERROR_COLUMNS = ("path", "record", "doc_id", "reason", "action")   # OUT.errors.jsonl
-FLOAT_COLUMNS = ("value", "high")                 # typed columns in Parquet
+FLOAT_COLUMNS = ("value", "high", "link_prob")    # typed columns in Parquet
 INT_COLUMNS = ("record", "start", "end", "target_start", "target_end", "sent_start", "sent_end")

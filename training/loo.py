@@ -3,6 +3,8 @@ each fold fine-tunes on four documents (spaCy's loop, held-out document as
 dev) and fits the linker on them, then scores every variant on the fifth."""
 from __future__ import annotations
 
+from spacy.util import load_config
+
 import datetime
 import json
 import logging
@@ -50,7 +52,7 @@ def leave_one_document_out(config: Path, records: Sequence[Dict], cfg: Dict, ove
         ner_nlp = finetune(config, {**overrides, "corpora.train.seeds_only": True, "corpora.train.exclude": [doc],
                                     "corpora.dev.seeds_only": True, "corpora.dev.include": [doc]},
                            which="model-last")
-        linker = fit_linker(train, C=cfg["linker"]["C"])
+        linker = fit_linker(train, C=load_config(ROOT / cfg["linker"]["config"])["linker"]["C"])
         row = {"held_out": doc}
         for name, kw in VARIANTS.items():
             nlp = assemble(ner_nlp, linker=linker, **kw)

@@ -2,6 +2,7 @@
 
     python -m training.steps base      --config training/configs/ner_base.cfg --data ../shared/data --out training/base_model
     python -m training.steps finetune  --config training/configs/finetune.cfg --out training/work/ner
+    python -m training.steps words     --config training/configs/finetune.cfg --out training/work/words
     python -m training.steps linker    --config training/configs/finetune.cfg --out training/work/linker.json
     python -m training.steps dev-score --config training/configs/finetune.cfg --out training/work/dev_scores.json
     python -m training.steps test-score --config training/configs/finetune.cfg --out training/work/test_scores.json
@@ -72,11 +73,30 @@ def step_finetune(args) -> int:
     return 0
 
 
+def _linker_cfg(cfg, work: Path) -> Dict:
+    """The [linker] section of the config ``[linker] config`` names, with its
+    word layer read from this run's work folder (the ``words`` step)."""
+    lc = dict(load_config(_path(cfg["linker"]["config"])).interpolate()["linker"])
+    if lc.get("words"):
+        lc["words"] = str(work / "words")
+    return lc
+
+
+def step_words(args) -> int:
+    """The word and POS layer (issue 18): a tagger over our char tokens
+    trained on People's Daily 1998 (``training/configs/words.cfg``)."""
+    from training.train_words import main as train_words
+
+    extra = ["--steps", str(args.words_steps), "--train-sentences", str(max(200, args.words_steps * 8))] \
+        if args.words_steps else []
+    return train_words(["--data", str(_path(args.data)), "--out", str(_path(args.out)), *extra])
+
+
 def step_linker(args) -> int:
-    from training.train_linker import fit
+    from training.train_linker import fit_from_config
 
     cfg = load_config(_path(args.config)).interpolate()
-    model = fit(_split(cfg, "train"), C=cfg["linker"]["C"])
+    model = fit_from_config(_split(cfg, "train"), _linker_cfg(cfg, _path(args.work)))
     out = _path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(model.to_json(), encoding="utf-8")
@@ -84,12 +104,16 @@ def step_linker(args) -> int:
 
 
 def _assembled(cfg, work: Path, **combine):
+    from training.add_words import add_words
     from training.assemble import assemble
 
     c = {"policy": cfg["combine"]["policy"], "check_model": cfg["combine"]["check_model"],
          "rules_first_labels": list(cfg["combine"].get("rules_first_labels", [])), **combine}
-    return assemble(spacy.load(work / "ner"),
-                    linker=LinkModel.from_dict(json.loads((work / "linker.json").read_text(encoding="utf-8"))), **c)
+    nlp = assemble(spacy.load(work / "ner"),
+                   linker=LinkModel.from_dict(json.loads((work / "linker.json").read_text(encoding="utf-8"))), **c)
+    if _linker_cfg(cfg, work).get("words"):
+        add_words(nlp, work / "words")   # the word layer the linker's features were fitted with
+    return nlp
 
 
 def _performance(s: Dict) -> Dict:
@@ -191,7 +215,7 @@ def step_loo(args) -> int:
     return 0
 
 
-STEPS = {"base": step_base, "finetune": step_finetune, "linker": step_linker, "dev-score": step_dev_score,
+STEPS = {"base": step_base, "finetune": step_finetune, "words": step_words, "linker": step_linker, "dev-score": step_dev_score,
          "test-score": step_test_score, "package": step_package, "loo": step_loo}
 
 
@@ -203,6 +227,7 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default="training/work")
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--epochs", type=int, default=0, help="override training.max_epochs (quick runs)")
+    ap.add_argument("--words-steps", type=int, default=0, help="override the word tagger's steps (quick runs)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     return STEPS[args.step](args)

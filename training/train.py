@@ -39,6 +39,7 @@ def main(argv=None) -> int:
     ap.add_argument("--config", default="training/configs/finetune.cfg")
     ap.add_argument("--output", default="pdcnlp/model", help="where to save the pipeline")
     ap.add_argument("--epochs", type=int, default=0, help="override training.max_epochs (quick runs)")
+    ap.add_argument("--words-steps", type=int, default=0, help="override the word tagger's steps (quick runs)")
     ap.add_argument("--work", default=None, help="intermediate outputs (default: a temporary folder "
                     "unless the output is the shipped pipeline, then training/work)")
     ap.add_argument("--loo", action="store_true", help="also score leave-one-document-out (training/LOO_SEEDS.md)")
@@ -50,7 +51,7 @@ def main(argv=None) -> int:
     shipped = output == (ROOT / "pdcnlp" / "model").resolve()
     work = args.work or ("training/work" if shipped else tempfile.mkdtemp(prefix="pdcnlp-work-"))
     variables = {"config": str(Path(args.config).resolve()), "output": str(output), "work": str(Path(work).resolve()),
-                 "epochs": args.epochs}
+                 "epochs": args.epochs, "words_steps": args.words_steps}
     if args.rebuild_base:
         variables["data"] = str(Path(args.rebuild_base).resolve())
     if not args.rebuild_base and not (ROOT / "training" / "base_model" / "config.cfg").exists():

@@ -117,6 +117,7 @@ def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Ite
             "sentence_orgs": _mentions(sent, "ORG"), "sentence_programmes": _mentions(sent, "PROGRAMME"),
             "target": text[ts:te] if t is not None else None,
             "target_simplified": span_norm(t) if t is not None else None,
+            "target_head": m.target_head_text, "link_prob": m.link_prob,
             "quantity": text[s:e], "quantity_simplified": span_norm(m.span),
             "value": m.value, "qualifier": m.qualifier, "high": m.high, "unit": m.unit, "unit_class": m.unit_class,
             "start": base + s, "end": base + e,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..lexicon import CLAUSE_PUNCT, brackets_paired, internal_bigrams
+from .wordfeats import WordIndex, word_features
 
 MAX_LEN = 30
 MAX_GAP = 6          # characters between a target and its quantity, other quantities not counted
@@ -221,9 +222,15 @@ def excluded(text: str, s: int, e: int) -> bool:
 
 
 def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Sequence[Tuple[int, int]],
-               entity_spans: Sequence[Tuple[int, int]] = ()) -> List[Candidate]:
+               entity_spans: Sequence[Tuple[int, int]] = (), words: Optional[WordIndex] = None) -> List[Candidate]:
+    """Candidate targets of the quantity ``[qs, qe)`` with their features;
+    ``words`` (the sentence's word layer) adds the word features."""
     left, right = clause_bounds(text, qs, qe)
     blocked = [(a, b) for a, b in quantity_spans]
+    if left > 0 and not normalised_gap(text, left, qs, blocked):
+        # the number opens its clause (点击次数:2586次): what it counts was
+        # named before the break, so the previous clause is searched too
+        left = clause_bounds(text, left - 1, left - 1)[0]
     spans = []
     # left of the quantity: ends within MAX_GAP (other quantities not counted)
     for e in range(qs, left, -1):
@@ -240,9 +247,17 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
     for s, e in spans:
         if any(s < b and a < e for a, b in blocked) or (s < qe and qs < e):
             continue  # overlaps a quantity
+        if CLAUSE_PUNCT.search(text, s, e):
+            continue  # a target never spans a clause break
         if text[s].isspace() or text[e - 1].isspace() or excluded(text, s, e):
             continue
-        out.append(Candidate(s, e, candidate_features(text, s, e, qs, qe, unit_class, entity_spans, blocked, cache)))
+        if words is not None and words.edges and not words.on_edges(s, e, qs, qe):
+            continue  # a target is made of whole words
+        f = candidate_features(text, s, e, qs, qe, unit_class, entity_spans, blocked, cache)
+        if words is not None:
+            side, gap = ("L", (e, qs)) if e <= qs else ("R", (qe, s))
+            f = f + word_features(words, s, e, side, unit_class, gap, cache)
+        out.append(Candidate(s, e, f))
     return out
 
 

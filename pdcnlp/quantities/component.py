@@ -30,11 +30,14 @@ def _get_measurements(doc: Doc) -> List[Measurement]:
     for r in doc.user_data.get(MEASUREMENTS_KEY, ()):
         span = Span(doc, r["start"], r["end"], label=QUANTITY_LABEL)
         target = doc[r["target"][0]:r["target"][1]] if r.get("target") else None
+        head = doc[r["target_head"][0]:r["target_head"][1]] if target is not None and r.get("target_head") else None
         out.append(Measurement(
             span, r["value"], r["qualifier"], r["unit"], r["unit_class"], r.get("high"), target,
             text=span_text(span), offsets=span_offsets(span),
             target_text=span_text(target) if target is not None else None,
-            target_offsets=span_offsets(target) if target is not None else None))
+            target_offsets=span_offsets(target) if target is not None else None,
+            target_head=head, target_head_text=span_text(head) if head is not None else None,
+            link_prob=r.get("link_prob") if target is not None else None))
     return out
 
 

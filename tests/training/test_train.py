@@ -60,10 +60,13 @@ def test_the_workflow_saves_a_loadable_packaged_pipeline(tmp_path, tiny_config):
 
     out = tmp_path / "model"
     versions = (ROOT / "training" / "model_versions.json").read_text(encoding="utf-8")
-    assert main(["--config", str(tiny_config), "--output", str(out)]) == 0
+    from conftest import require_shared
+
+    require_shared("peoples_daily_1998")   # the word layer's training data
+    assert main(["--config", str(tiny_config), "--output", str(out), "--words-steps", "20"]) == 0
     nlp = pdcnlp.load(out)
     assert nlp.pipe_names == ["pdcnlp_sentences", "tok2vec", "ner", "pdcnlp_entity_rules", "pdcnlp_quantities",
-                              "pdcnlp_linker"]
+                              "words_tagger", "pdcnlp_words", "pdcnlp_linker"]
     assert set(nlp.get_pipe("ner").labels) == {"ORG", "GPE", "PROGRAMME"}
     doc = nlp("儀隴縣委老幹部局組織開展集體學習4000余場次。")
     assert any(e.label_ == "QUANTITY" for e in doc.ents)
@@ -98,7 +101,7 @@ def test_the_workflow_names_existing_steps_and_configs():
 
     project = srsly.read_yaml(ROOT / "project.yml")
     commands = {c["name"]: c for c in project["commands"]}
-    assert project["workflows"]["all"] == ["finetune", "linker", "dev-score", "test-score", "package"]
+    assert project["workflows"]["all"] == ["finetune", "words", "linker", "dev-score", "test-score", "package"]
     for name, c in commands.items():
         assert f"training.steps {name} " in c["script"][0]
         assert name in STEPS
@@ -111,7 +114,9 @@ def test_hyper_parameters_are_in_the_configs():
 
     ft = load_config(ROOT / "training" / "configs" / "finetune.cfg")
     base = load_config(ROOT / "training" / "configs" / "ner_base.cfg")
-    assert ft["linker"]["C"] > 0 and dict(ft["splits"]) == {"train": "train", "dev": "dev", "test": "test"}
+    lk = load_config(ROOT / ft["linker"]["config"])
+    assert lk["linker"]["C"] > 0 and lk["linker"]["kind"] in ("softmax", "logistic")
+    assert dict(ft["splits"]) == {"train": "train", "dev": "dev", "test": "test"}
     assert ft["corpora"]["dev"]["split"] == "${splits.dev}" and ft["corpora"]["train"]["split"] == "${splits.train}"
     assert ft["training"]["max_epochs"] > 0 and ft["training"]["optimizer"]["learn_rate"] > 0
     assert set(base["base_data"]) == {"msra", "cluener", "pd1998"} and base["training"]["max_steps"] > 0
@@ -124,7 +129,7 @@ def test_linker_fits_and_serialises_without_pickle(records):
     from pdcnlp.linking.model import LinkModel
     from training.train_linker import evaluate, fit
 
-    C = load_config(ROOT / "training" / "configs" / "finetune.cfg")["linker"]["C"]
+    C = load_config(ROOT / "training" / "configs" / "linker.cfg")["linker"]["C"]
     model = fit(records[:150], C)
     back = LinkModel.from_dict(json.loads(model.to_json()))
     assert back.weights == model.weights and back.meta["C"] == C

@@ -1,0 +1,126 @@
+"""The linker with the word layer and back-links (issue 18)."""
+from __future__ import annotations
+
+from pdcnlp.linking.features import candidates
+from pdcnlp.linking.model import LinkModel, back_candidates, link
+from pdcnlp.linking.wordfeats import WordIndex
+from pdcnlp.schema import WORDS_KEY, MEASUREMENT_COLUMNS
+
+GROWTH = "全年实现地区生产总值170亿元,增长8%"
+
+
+def test_an_earlier_target_is_offered_after_a_short_cue_only():
+    qspans = [(10, 15), (18, 20)]
+    assert GROWTH[4:10] == "地区生产总值" and GROWTH[18:20] == "8%"
+    earlier = [((4, 10), "money")]
+    (back,) = back_candidates(GROWTH, 18, 20, "percent", earlier, qspans)
+    assert (back.start, back.end) == (4, 10) and "back|cue=增长" in back.features
+    long_clause = "全年实现地区生产总值170亿元,其他产业的增加值占8%"
+    q = long_clause.index("8%")
+    assert back_candidates(long_clause, q, q + 2, "percent", earlier, [(10, 15), (q, q + 2)]) == []
+    # in one clause, the stretch before the number starts after the quantity before it
+    same = "地区生产总值13.7万亿元、增长5.8%"
+    q1, q2 = (6, same.index("、")), (same.index("5.8"), len(same))
+    (back,) = back_candidates(same, *q2, "percent", [((0, 6), "money")], [q1, q2])
+    assert (back.start, back.end) == (0, 6) and "back|cue=增长" in back.features
+    # but a target inside that stretch is a candidate of the clause already
+    assert back_candidates("开展学习4次", 4, 6, "events", [((2, 4), "events")], [(4, 6)]) == []
+    # with the word layer: a back-link only when the stretch names no noun
+    words = WordIndex.build([(0, 6, "n"), (6, q1[1], "m"), (q1[1] + 1, q2[0], "v")])
+    assert back_candidates(same, *q2, "percent", [((0, 6), "money")], [q1, q2], words)
+    noun = WordIndex.build([(0, 6, "n"), (6, q1[1], "m"), (q1[1] + 1, q2[0], "n")])
+    assert back_candidates(same, *q2, "percent", [((0, 6), "money")], [q1, q2], noun) == []
+
+
+def test_a_model_that_weighs_back_links_links_a_change_to_its_indicator():
+    m = LinkModel({"back|cue=增长": 5.0, "side=L": 1.0, "gap=": 2.0}, 0.0)
+    quantities = [(10, 15, "亿元", "money"), (18, 20, "%", "percent")]
+    out = link(GROWTH, quantities, m, with_prob=True)
+    (t1, p1), (t2, p2) = out
+    assert GROWTH[t2[0]:t2[1]] == GROWTH[t1[0]:t1[1]]      # the change measures what the figure measures
+    assert 0.5 < p2 <= 1.0 and 0.0 <= p1 <= 1.0
+
+
+def test_the_threshold_leaves_weak_links_unlinked():
+    m = LinkModel({"side=L": 1.0}, -20.0, threshold=0.5)
+    assert link("开展集体学习4000余场次", [(6, 13, "场次", "events")], m) == [None]
+
+
+def test_word_features_say_where_words_end_and_what_the_head_is():
+    text = "组织学员参加培训100名"
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 6, "v"), (6, 8, "vn"), (8, 11, "m"), (11, 12, "q")]
+    q = text.index("100")
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, q, q + 4, "people", [(q, q + 4)],
+                                                                   words=WordIndex.build(words))}
+    assert "w_end" in cands["学员参加培训"] and "w_head=N" in cands["学员参加培训"]
+    assert "w_not_end" in cands["学员参加培"]
+    assert "w_first=V|unit=people" in cands["参加培训"]
+    assert "w_gap=none|side=L" in cands["参加培训"]
+    without = {text[c.start:c.end]: c.features for c in candidates(text, q, q + 4, "people", [(q, q + 4)])}
+    assert not any(f.startswith("w_") for f in without["参加培训"])
+
+
+def test_the_component_gives_the_head_word_and_probability_and_rows_carry_them(nlp):
+    from pdcnlp.extraction.rows import measurement_rows
+
+    doc = nlp.make_doc("共舉辦讀經典、講故事等系列活動900余場。")
+    for name, proc in nlp.pipeline:
+        if name == "pdcnlp_linker":
+            # a word layer as the tagger would give it (any component that fills doc.spans["words"])
+            from spacy.tokens import Span
+            norm = [t.norm_ for t in doc]
+            cuts = [(0, 1), (1, 3), (3, 4), (4, 6), (6, 7), (7, 8), (8, 10), (10, 11), (11, 13), (13, 15)]
+            doc.spans[WORDS_KEY] = [Span(doc, a, b, label="n") for a, b in cuts]
+            assert "".join(norm[13:15]) == "活动"
+        doc = proc(doc)
+    (m,) = doc._.measurements
+    assert m.target_text.endswith("系列活動")
+    assert m.target_head_text == "活動" and m.target_head.end == m.target.end
+    assert 0.0 < m.link_prob <= 1.0
+    cols = {c: None for c in MEASUREMENT_COLUMNS[:MEASUREMENT_COLUMNS.index("sentence_orgs")]}
+    (row,) = measurement_rows(doc, cols)
+    assert tuple(row) == MEASUREMENT_COLUMNS
+    assert row["target_head"] == "活動" and row["link_prob"] == m.link_prob
+
+
+def test_without_a_word_layer_the_head_is_unknown_but_the_probability_is_there():
+    import pdcnlp
+
+    nlp = pdcnlp.load(exclude=("words_tagger", "pdcnlp_words"))
+    assert "pdcnlp_words" not in nlp.pipe_names
+    doc = nlp("开展集体学习4000余场次。")
+    (m,) = doc._.measurements
+    assert m.target_text == "集体学习" and m.target_head is None and 0.0 < m.link_prob <= 1.0
+    assert m.as_dict()["link_prob"] == m.link_prob
+
+
+def test_a_word_across_the_sentence_break_is_cut_at_it(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("开展集体学习4000余场次。发放资料2万份。")
+    for name, proc in nlp.pipeline:
+        if name == "pdcnlp_linker":
+            cut = doc.text.index("。") + 1
+            tok = next(t.i for t in doc if t.idx == cut - 1)
+            doc.spans[WORDS_KEY] = [Span(doc, 0, tok - 1, label="n"), Span(doc, tok - 1, tok + 2, label="n"),
+                                    Span(doc, tok + 2, len(doc), label="n")]
+        doc = proc(doc)
+    assert [m.target_text for m in doc._.measurements][1] is not None
+
+
+def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
+    from pdcnlp.linking.model import quantity_run
+
+    text = "发生事故3起,死亡4人,同比分别下降50%、42.9%"
+    p50, p42 = text.index("50%"), text.index("42.9")
+    q = [(4, 6), (9, 11), (p50, p50 + 3), (p42, len(text))]
+    assert text[2:4] == "事故" and text[7:9] == "死亡" and text[9:11] == "4人"
+    assert quantity_run(text, p50, q) == (p50, 0, 2) and quantity_run(text, p42, q) == (p50, 1, 2)
+    assert quantity_run(text, 4, q) == (4, 0, 1)
+    # 同比 分别 下降: no noun before the run, so the earlier items are offered
+    words = WordIndex.build([(12, 14, "d"), (14, 16, "d"), (16, 18, "v")])
+    earlier = [((2, 4), "events"), ((7, 9), "people")]     # 事故, 死亡
+    for k, want in ((2, (2, 4)), (3, (7, 9))):
+        cands = back_candidates(text, *q[k], "percent", earlier, q, words)
+        matched = [(c.start, c.end) for c in cands if "back|list_order=True" in c.features]
+        assert matched == [want]
