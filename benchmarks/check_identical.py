@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("PDCNLP_SHARED_DATA", ROOT.parent / "shared" / "data"))
 INPUT_DIR = Path("/tmp/pdcnlp_check_input")
 N_RECORDS = 200
-TABLES = ("seeds.csv", "seeds.entities.csv", "seeds.errors.jsonl",
-          "political.csv", "political.entities.csv", "political.errors.jsonl")
+TABLES = ("seeds.csv", "seeds.entities.csv", "seeds.csv.errors.jsonl",
+          "political.csv", "political.entities.csv", "political.csv.errors.jsonl")
 
 
 def political_input() -> Path:
