@@ -31,6 +31,20 @@ def _row(name: str, p: dict) -> str:
 HEAD = "| | sentences | " + " | ".join(LABELS) + " | link head | link strict |\n|---|---:|" + "---:|" * (len(LABELS) + 2)
 
 
+def test_rows(test: dict, all_name: str, before_prefix: str, group_name: str):
+    """The test split's rows: all, the earlier model on the same pages
+    (``baseline_test_scores.json``) when present, then one per group."""
+    yield _row(all_name, test)
+    baseline = ROOT / "training" / "baseline_test_scores.json"
+    if baseline.exists():
+        b = json.loads(baseline.read_text(encoding="utf-8"))
+        yield _row(f"{before_prefix}{b['model']}", b)
+    for key, rows in test["by"].items():
+        for value, p in rows.items():
+            if value != "all":
+                yield _row(group_name.format(key=key, value=value), p)
+
+
 def results_markdown(work: Path, shipped: str) -> str:
     dev = json.loads((work / "dev_scores.json").read_text(encoding="utf-8"))
     test = json.loads((work / "test_scores.json").read_text(encoding="utf-8"))
@@ -41,15 +55,7 @@ def results_markdown(work: Path, shipped: str) -> str:
            "", f"{test['n_pages']} pages never used to train, choose or tune anything (corpus/splits.json). "
            f"Combination shipped: **{shipped}**. Quantity readings right on "
            f"{test['quantity_reading_acc']:.3f} of the gold quantities found.", "", HEAD,
-           _row("test, all", test)]
-    baseline = ROOT / "training" / "baseline_test_scores.json"
-    if baseline.exists():
-        b = json.loads(baseline.read_text(encoding="utf-8"))
-        out.append(_row(f"before: {b['model']}", b))
-    for key, rows in test["by"].items():
-        for value, p in rows.items():
-            if value != "all":
-                out.append(_row(f"test, {key} = {value}", p))
+           *test_rows(test, "test, all", "before: ", "test, {key} = {value}")]
     out += ["", "## Dev split: what each combination of rules and model gives",
             "", "Recogniser and linker trained on the train split; each row assembles them differently and "
             "scores the dev split. The shipped combination was chosen from this table (never from test). "
@@ -68,15 +74,8 @@ def readme_block(work: Path, shipped: str) -> str:
     """The README's headline table (test split, per label, campaign group and script)."""
     test = json.loads((work / "test_scores.json").read_text(encoding="utf-8"))
     lines = [f"Shipped combination: {shipped}. Quantity readings right on {test['quantity_reading_acc']:.3f} "
-             "of the gold quantities found.", "", HEAD, _row("**test split, all**", test)]
-    baseline = ROOT / "training" / "baseline_test_scores.json"
-    if baseline.exists():
-        b = json.loads(baseline.read_text(encoding="utf-8"))
-        lines.append(_row(f"before this corpus: {b['model']}", b))
-    for key, rows in test["by"].items():
-        for value, p in rows.items():
-            if value != "all":
-                lines.append(_row(f"{key}: {value}", p))
+             "of the gold quantities found.", "", HEAD,
+             *test_rows(test, "**test split, all**", "before this corpus: ", "{key}: {value}")]
     return "\n".join(lines)
 
 
