@@ -135,6 +135,8 @@ def step_dev_score(args) -> int:
     dev = _split(cfg, "dev")
     variants = {}
     for name, kw in VARIANTS.items():
+        # each variant on its own terms: no setting of [combine] leaks into it
+        kw = {"check_model": "none", "rules_first_labels": [], **kw}
         s = score(dev, predict(_assembled(cfg, work, **kw), dev))
         variants[name] = _performance(s)
         print(f"{name:55s} " + " ".join(f"{k} {v['f']:.3f}" for k, v in s["ents_per_type"].items())

@@ -16,8 +16,9 @@ rules found. ``doc.ents`` is their combination under ``policy``:
 * ``rules_first``: every rule span stays; a model span is kept where no rule
   span overlaps it;
 * ``model_first`` with ``rules_first_labels``: rule spans of those labels go
-  first, then model spans, then the other rule spans (each kept where
-  nothing already chosen overlaps it). The labels are chosen on the dev
+  first (except one inside a longer model span of another label: the
+  place at the head of an ORG's name), then model spans, then the other
+  rule spans (each kept where nothing already chosen overlaps it). The labels are chosen on the dev
   split, where the rules beat the model for that label (the gazetteer's
   GPE, say) and not for the others.
 
@@ -106,8 +107,15 @@ class EntityRules:
         if self.policy == "rules_first":
             order = [rules, model]
         else:
-            order = [[sp for sp in rules if sp.label_ in self.rules_first_labels], model,
-                     [sp for sp in rules if sp.label_ not in self.rules_first_labels]]
+            # A rule span of a rules-first label goes first, unless it lies
+            # inside a model span of another label: a place at the head of a
+            # body's name belongs to the ORG (ANNOTATION.md v1.2, chains of
+            # divisions before an ORG), not to a GPE of its own.
+            def inside_other(sp):
+                return any(m.start <= sp.start and sp.end <= m.end and (m.start, m.end) != (sp.start, sp.end)
+                           and m.label_ != sp.label_ for m in model)
+            first = [sp for sp in rules if sp.label_ in self.rules_first_labels and not inside_other(sp)]
+            order = [first, model, [sp for sp in rules if not any(sp is f for f in first)]]
         chosen = list(order[0])
         for group in order[1:]:
             for span in group:

@@ -100,3 +100,19 @@ def test_rules_first_labels_survive_saving(tmp_path):
     nlp.to_disk(tmp_path / "m")
     import spacy
     assert spacy.load(tmp_path / "m").get_pipe("pdcnlp_entity_rules").rules_first_labels == {"GPE"}
+
+
+@Language.component("test_fake_model_org")
+def fake_model_org(doc):
+    """A model that finds the whole body's name, place prefix included."""
+    t = doc.text
+    doc.ents = [doc.char_span(t.index("忻州市"), t.index("服务队") + 3, label="ORG")]
+    return doc
+
+
+def test_a_rules_first_place_does_not_cut_the_org_whose_name_it_heads():
+    nlp = pdcnlp.build(policy="model_first", rules_first_labels=("GPE",))
+    nlp.add_pipe("test_fake_model_org", before="pdcnlp_entity_rules")
+    doc = nlp("忻州市红色志愿服务队开展活动。")
+    assert ents(doc) == [("忻州市红色志愿服务队", "ORG")]
+    assert ("忻州市", "GPE") in [(e.text, e.label_) for e in doc.spans["ents_rules"]]
