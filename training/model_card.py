@@ -36,6 +36,9 @@ def card_text(model_dir: Path) -> str:
     encode = comps["tok2vec"]["model"]["encode"] if "tok2vec" in comps else {}
     rules = comps["pdcnlp_entity_rules"]
     msra = base.get("msra_test", {})
+    words_line = ("\n* Word and POS layer (`words_tagger`, `pdcnlp_words`): a character tagger trained on People's "
+                  "Daily 1998 by `training/train_words.py` (`training/configs/words.cfg`); the linker reads it."
+                  if "words_tagger" in cfg["nlp"]["pipeline"] else "")
     sources = "\n".join(f"* {s['name']}: {s.get('license', 'licence not stated')}"
                         + (f" ({s['url']})" if s.get("url") else "") for s in meta.get("sources", []))
     return f"""# {meta['name']} {meta['version']}: model card
@@ -65,7 +68,8 @@ Serialised with spaCy's own format (msgpack) and JSON: no pickle.
 * Base recogniser (`training/base_model`, {base.get('date', '?')}): ORG and GPE from
   {', '.join(f'{k} ({v} sentences)' for k, v in base.get('trained_on', {}).items())},
   {base.get('steps', '?')} steps; label mapping in `training/base_data.py`.
-* Fine-tuning: the train split of `corpus/` ({trained.get('finetune_sentences', '?')} sentences: the five seed articles and {trained.get('finetune_pages', '?')} pages' worth; `corpus/splits.json`), at most {trained.get('finetune_epochs', '?')} epochs through spaCy's training loop, keeping the checkpoint with the best dev-split F1. The linker is fitted on the links of the same train split.
+* Fine-tuning: the train split of `corpus/` ({trained.get('finetune_sentences', '?')} sentences from {trained.get('finetune_pages', '?')} documents: the five seed articles and the train split's pages; `corpus/splits.json`), at most {trained.get('finetune_epochs', '?')} epochs through spaCy's training loop, keeping the checkpoint with the best dev-split F1.
+* Linker: fitted on the links of the same train split (`training/configs/linker.cfg`).{words_line}
 
 ## Scores
 * Base model on the MSRA test set (MSRA's LOC scored as our GPE): ORG F1
