@@ -63,6 +63,21 @@ def read_error(e: Exception) -> str:
     return f"cannot read: {os_reason(e)}" if isinstance(e, OSError) else f"{type(e).__name__}: {e}"
 
 
+def open_report(path: Path, options: "ReadOptions", rel: Optional[str] = None):
+    """``(shown path, doc_id, decoded file or Skip)``: the opening every
+    file format shares (decode within the size cap; an unreadable file is
+    one logged skip)."""
+    from .decode import read_report
+    from .document import display_path
+
+    shown = display_path(path)
+    doc_id = rel or display_path(Path(path).name)
+    try:
+        return shown, doc_id, read_report(path, max_bytes=options.max_bytes)
+    except (UnreadableFile, OSError) as e:
+        return shown, doc_id, Skip(shown, read_error(e), doc_id)
+
+
 def reader_for(path: Path) -> Reader:
     return FORMATS.get(path.suffix.lower()) or FORMATS[FALLBACK]
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Optional, Tuple
 
-from ..decode import read_report
-from ..document import Skip, UnreadableFile, display_path
-from ..registry import ReadOptions, document_or_skip, read_error, register
+from ..document import Skip
+from ..registry import ReadOptions, document_or_skip, open_report, register
 
 MISSING = "HTML input needs trafilatura: pip install 'pdcnlp[html]'"
 
@@ -42,12 +41,9 @@ def html_article(html: str) -> Tuple[str, Dict[str, Optional[str]]]:
 
 @register(".html", ".htm", ".shtml", ".xhtml")
 def read_html_file(path: Path, options: ReadOptions, rel: Optional[str] = None):
-    shown = display_path(path)
-    doc_id = rel or display_path(Path(path).name)
-    try:
-        d = read_report(path, max_bytes=options.max_bytes)
-    except (UnreadableFile, OSError) as e:
-        yield Skip(shown, read_error(e), doc_id)
+    shown, doc_id, d = open_report(path, options, rel)
+    if isinstance(d, Skip):
+        yield d
         return
     try:
         text, meta = html_article(d.text)
