@@ -34,8 +34,7 @@ from typing import Dict, List, Optional, Sequence
 from pdcnlp.corpus.scoring import prf
 from pdcnlp.corpus.splits import corpus_splits
 from pdcnlp.linking.features import clause_bounds
-from pdcnlp.linking.model import LinkModel, link
-from pdcnlp.quantities import unit_class
+from pdcnlp.linking.model import LinkModel
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASSES = ("should_be_unlinked", "missed", "missed_back_link", "wrong_side", "overrun", "short", "wrong_head")
@@ -79,20 +78,12 @@ def report(model: LinkModel, records: Sequence[Dict], examples: int = 0, words=N
 
     ``words`` (a callable: clean text → word spans with POS) is passed to
     :func:`pdcnlp.linking.model.link` when the linker uses the word layer."""
-    from training.train_linker import quantity_items
+    from training.train_linker import record_predictions
 
     head = strict = n_pred = n_gold = 0
     classes: Counter = Counter()
     shown: Dict[str, List[str]] = defaultdict(list)
-    for r in records:
-        items = quantity_items(r)
-        if not items:
-            continue
-        clean = items[0][0]
-        qs_all = [(it[1], it[2], it[3], unit_class(it[3])) for it in items]
-        ents = items[0][6]
-        kwargs = {"words": words(clean)} if words is not None else {}
-        preds = link(clean, qs_all, model, ents, **kwargs)
+    for items, preds in record_predictions(model, records, words):
         for (clean, qs, qe, unit, gold, _, _), pred in zip(items, preds):
             pred = tuple(pred) if pred is not None else None
             n_gold += gold is not None

@@ -156,17 +156,24 @@ def fit_softmax(records: Sequence[Dict], C: float, words: Optional[Callable[[str
                                     "word_edges": word_edges if words is not None else ""})
 
 
-def evaluate(model: LinkModel, records: Sequence[Dict], words: Optional[Callable[[str], list]] = None
-             ) -> Dict[str, float]:
-    """Head/strict F1 of the linker on gold quantities (its own answers as back-links)."""
-    head = strict = n_pred = n_gold = 0
+def record_predictions(model: LinkModel, records: Sequence[Dict], words: Optional[Callable[[str], list]] = None):
+    """``(quantity items, predicted target spans)`` for each record with a
+    gold quantity: the linker run on the record's gold quantities (its own
+    answers serve as back-links), with the word layer when given."""
     for r in records:
         items = quantity_items(r)
         if not items:
             continue
         clean = items[0][0]
         qs_all = [(it[1], it[2], it[3], unit_class(it[3])) for it in items]
-        preds = link(clean, qs_all, model, items[0][6], words=words(clean) if words else None)
+        yield items, link(clean, qs_all, model, items[0][6], words=words(clean) if words else None)
+
+
+def evaluate(model: LinkModel, records: Sequence[Dict], words: Optional[Callable[[str], list]] = None
+             ) -> Dict[str, float]:
+    """Head/strict F1 of the linker on gold quantities (its own answers as back-links)."""
+    head = strict = n_pred = n_gold = 0
+    for items, preds in record_predictions(model, records, words):
         for it, pred in zip(items, preds):
             gold = it[4]
             n_gold += gold is not None
