@@ -52,6 +52,17 @@ def short_forms(name: str, nations: Iterable[str]) -> Set[str]:
     return {s for s in out if len(s) >= 2}
 
 
+def common_names(name: str, nations: Iterable[str]) -> Set[str]:
+    """An autonomous division named by its place and plain suffix, as reports
+    do: 东乡族自治县 → 东乡县, 黔东南苗族侗族自治州 → 黔东南州."""
+    for suf, plain in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+        if name.endswith(suf):
+            forms = short_forms(name, nations)
+            forms |= {f[:-1] for f in forms if f.endswith("族") and len(f) > 2}   # 东乡族自治县 → 东乡县
+            return {f + plain for f in forms}
+    return set()
+
+
 def level_of(code: str) -> str:
     """province (XX0000), city (XXYY00) or county, by the code's shape."""
     if code.endswith("0000"):
@@ -93,7 +104,14 @@ class Divisions:
             add(d.name, d.code, "name")
             for s in short_forms(d.name, nations):
                 add(s, d.code, "short")
+            for s in common_names(d.name, nations):
+                add(s, d.code, "short")
+        # A former code → the current one (漠河县 232723 → 漠河市 232701), so
+        # codes from older lists (cpca's) compare and join with these.
+        self.successor: Dict[str, str] = {}
         for old_code, old_name, _last, new_code in data.get("former", []):
+            if new_code in self.by_code and old_code not in self.by_code:
+                self.successor.setdefault(old_code, new_code)
             if new_code in self.by_code:
                 add(old_name, new_code, "former")
                 for s in short_forms(old_name, nations):
@@ -117,6 +135,13 @@ class Divisions:
 
     def get(self, code: Optional[str]) -> Optional[Division]:
         return self.by_code.get(code) if code else None
+
+    def current(self, code: Optional[str]) -> Optional[str]:
+        """The current code of ``code`` (itself when current; None when
+        unknown or merged away)."""
+        if not code:
+            return None
+        return code if code in self.by_code else self.successor.get(code)
 
     def lookup(self, name: str) -> Tuple[Tuple[Division, str], ...]:
         """Every division ``name`` can mean, with how it matched."""

@@ -18,8 +18,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .. import resources
 from .divisions import Divisions
 from .locality import infer, level_hint, position_weight, scan_places
-from .resolve import Resolution, candidates_of, choose, fill, resolve_place
-from .titles import canonical, describe, resolve_title
+from .resolve import Resolution, candidates_of, choose, fill, parents, resolve_place, sub_county_level
+from .titles import below_county, canonical, describe, resolve_title
 
 LOCALITY_ANCHOR = 3.0       # the locality's weight when re-resolving what the first pass left
 TITLE_CONFIDENCE = {"sentence": 0.85, "locality": 0.8}
@@ -78,8 +78,8 @@ def resolve_document(mentions: Sequence[Mention], text: str = "", title: Optiona
     evidence = list(extra)
     for i, m in enumerate(mentions):
         r = out.resolutions[i]
-        if r is not None and r.code and out.kinds[i] in ("place", "named"):
-            evidence.append((r.code, position_weight(m.start)))
+        if r is not None and out.kinds[i] in ("place", "named") and (r.code or r.parent_code):
+            evidence.append((r.code or r.parent_code, position_weight(m.start)))
     code, conf, why = infer(evidence, level_hint(text), divs)
     if code:
         out.locality = fill(Resolution(candidates=1, confidence=conf, evidence=why), divs, code)
@@ -106,6 +106,13 @@ def resolve_document(mentions: Sequence[Mention], text: str = "", title: Optiona
     return out
 
 
+def sub_county_level_of(rest: str) -> str:
+    """township or village, by the first unit suffix in ``rest``."""
+    m = min((rest.find(s), lv) for s, lv in (("镇", "township"), ("乡", "township"), ("街道", "township"),
+                                               ("社区", "village"), ("村", "village")) if s in rest)
+    return m[1]
+
+
 def _places(mentions, info, anchors, divs, out, only_unresolved=False) -> None:
     for i, m in enumerate(mentions):
         kind = info[i]["kind"]
@@ -122,6 +129,11 @@ def _places(mentions, info, anchors, divs, out, only_unresolved=False) -> None:
         cands = info[i]["candidates"]
         code, conf, why = choose(cands, anchors)
         res = Resolution(candidates=len({d.code for d, _ in cands}), confidence=conf, evidence=why)
+        if code and below_county(str(info[i]["rest"])):
+            out.resolutions[i] = parents(Resolution(level=sub_county_level_of(str(info[i]["rest"])),
+                                                    evidence="below the data"), divs, code)
+            out.canonical[i] = canonical(divs.get(code), str(info[i]["rest"]))
+            continue
         if code:
             fill(res, divs, code)
             out.canonical[i] = canonical(divs.get(code), str(info[i]["rest"]))

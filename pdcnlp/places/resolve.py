@@ -34,6 +34,9 @@ class Resolution:
     province: Optional[str] = None
     city: Optional[str] = None
     county: Optional[str] = None
+    # For a unit below the data (a town, a village): the code of the deepest
+    # division the text puts it in (金口河区 for 乐山市金口河区金河镇), else None.
+    parent_code: Optional[str] = None
     candidates: int = 0
     confidence: float = 0.0
     evidence: str = "none"
@@ -93,6 +96,7 @@ def parents(res: Resolution, divs: Divisions, code: str) -> Resolution:
     """Chain of ``code`` only (a unit below it, which has no code here)."""
     for c in divs.chain(code):
         setattr(res, c.level, c.name)
+    res.parent_code = code
     return res
 
 
@@ -127,8 +131,8 @@ def candidates_of(text: str, divs: Divisions) -> Tuple[Tuple[Tuple[Division, str
     segs = parse_chain(text, divs, min_len)
     n = sum(k for k, _ in segs)
     if n < len(text):
-        # 长岭村, 新政镇: a short form right before the unit is its name, not its county
-        while segs and is_short(segs[-1][1]):
+        # 长岭村: a short form right before the unit's suffix is its name, not its county
+        if segs and is_short(segs[-1][1]) and sub_county_level(text[n - segs[-1][0]:]) and len(text) - n <= 2:
             n -= segs.pop()[0]
         return (), text[n:], narrow([m for _, m in segs]) or None
     return narrow([m for _, m in segs]), "", None

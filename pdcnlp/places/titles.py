@@ -17,6 +17,7 @@ GB/T 2260 has no code for the national level. Pure functions.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Dict, Optional, Sequence, Tuple
 
 from .divisions import Division, Divisions, suffix_of
@@ -50,6 +51,9 @@ LEVEL_TOKENS: Tuple[Tuple[str, Callable[[Division], bool]], ...] = (
     ("旗", _ends("旗", ("county",))),
 )
 SUB_COUNTY_TOKENS = ("镇", "乡", "街道", "村", "社区")
+# A unit below the county right after the place: the body is a town's or a
+# village's (甘谷县 + 大像山镇机关党支部), not the county's.
+_BELOW = re.compile(r"^(?!委|政府|人大|政协|纪委|党)[^委局部办厅院校会组心]{1,6}?(?:镇|乡|街道|社区|村)(?!振兴)")
 
 
 def strip_prefix(text: str) -> str:
@@ -69,35 +73,49 @@ def named_place(text: str, divs: Divisions) -> Optional[Tuple[Tuple[Tuple[Divisi
     仪陇县委宣传部 → ([仪陇县], 委宣传部); None when it does not."""
     body = strip_prefix(text)
     segs = parse_chain(body, divs)
-    if not segs:
-        return None
-    n = sum(k for k, _ in segs)
-    rest = body[n:]
-    last = segs[-1][1]
-    if not rest:
-        return None             # a place, not a body
-    if is_short(last):
-        sufs = {suffix_of(d.name) for d, _ in last}
-        own = next((s for s in sorted(sufs, key=len, reverse=True) if s and rest.startswith(s)), None)
+    while segs:
+        n = sum(k for k, _ in segs)
+        rest = body[n:]
+        last = segs[-1][1]
+        if not rest:
+            return None             # a place, not a body
+        if not is_short(last):
+            return narrow([m for _, m in segs]), rest
+        own = next((s for s in sorted({suffix_of(d.name) for d, _ in last}, key=len, reverse=True)
+                    if s and rest.startswith(s)), None)
         if own:
-            rest = rest[len(own):]
-            last = tuple(m for m in last if suffix_of(m[0].name) == own)
-            segs[-1] = (segs[-1][0], last)
-        elif not rest.startswith(BODY_WORDS):
-            return None         # 长岭炼化公司, 张掖日报: a proper name, not a place's body
-    return narrow([m for _, m in segs]), rest
+            segs[-1] = (segs[-1][0], tuple(m for m in last if suffix_of(m[0].name) == own))
+            return narrow([m for _, m in segs]), rest[len(own):]
+        if rest.startswith(BODY_WORDS):
+            return narrow([m for _, m in segs]), rest
+        segs.pop()                  # 漠河市公安局: 公安 is part of the body's name, not 公安县
+    return None                     # 长岭炼化公司, 张掖日报: a proper name, not a place's body
+
+
+def below_county(rest: str) -> bool:
+    """Whether a named ORG's rest starts with a town or village (its own
+    division is then below the data's)."""
+    return bool(_BELOW.match(rest))
+
+
+# What a title's rest must start or end with to be a body (市场星报 is not
+# 市 + 场星报).
+TITLE_STARTS = BODY_WORDS + ("十", "第", "直", "新时代", "疾控", "财政", "教育", "文", "卫", "民", "农", "乡村振兴",
+                             "退役", "妇联", "总工会", "工商联", "团委", "科协", "残联", "红十字")
+TITLE_ENDS = ("委", "局", "部", "办", "院", "校", "中心", "会", "站", "队", "所", "组", "团", "厅", "处", "室", "人大",
+              "政府", "政协", "联", "社", "台", "馆")
 
 
 def title_token(text: str) -> Optional[Tuple[str, str]]:
     """(level token, rest) of a definite title: 县委常委会 → (县, 委常委会),
     该县融媒体中心 → (县, 融媒体中心); None when the ORG is not one."""
     body = strip_prefix(text)
-    for tok, _ in LEVEL_TOKENS:
+    for tok in [t for t, _ in LEVEL_TOKENS] + list(SUB_COUNTY_TOKENS):
         if body.startswith(tok) and len(body) > len(tok):
-            return tok, body[len(tok):]
-    for tok in SUB_COUNTY_TOKENS:
-        if body.startswith(tok) and len(body) > len(tok):
-            return tok, body[len(tok):]
+            rest = body[len(tok):]
+            if rest.startswith(TITLE_STARTS) or rest.endswith(TITLE_ENDS):
+                return tok, rest
+            return None
     return None
 
 
