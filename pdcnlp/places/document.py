@@ -11,11 +11,13 @@ by their sentence or the locality.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import resources
+from ..text.normalize import to_simplified
 from .divisions import Divisions
 from .locality import infer, level_hint, position_weight, scan_places
 from .resolve import Resolution, candidates_of, choose, fill, parents, resolve_place, sub_county_level
@@ -48,8 +50,15 @@ def _word_like() -> frozenset:
 
 
 def resolve_document(mentions: Sequence[Mention], text: str = "", title: Optional[str] = None,
-                     source: Optional[str] = None, divs: Optional[Divisions] = None) -> DocumentPlaces:
+                     source: Optional[str] = None, divs: Optional[Divisions] = None, hint: Optional[Counter] = None,
+                     min_title_confidence: float = 0.5) -> DocumentPlaces:
+    """Resolve one document's mentions (see the module doc). ``text`` (its
+    Simplified text) only gives the level hint; a caller that reads the
+    document in pieces passes the summed ``hint`` instead. Title and source
+    are converted to Simplified here."""
     divs = divs or Divisions.packaged()
+    title = to_simplified(title) if title else None
+    source = to_simplified(source) if source else None
     skip = _word_like()
     n = len(mentions)
     out = DocumentPlaces([None] * n, [None] * n, ["other"] * n)
@@ -80,7 +89,7 @@ def resolve_document(mentions: Sequence[Mention], text: str = "", title: Optiona
         r = out.resolutions[i]
         if r is not None and out.kinds[i] in ("place", "named") and (r.code or r.parent_code):
             evidence.append((r.code or r.parent_code, position_weight(m.start)))
-    code, conf, why = infer(evidence, level_hint(text), divs)
+    code, conf, why = infer(evidence, hint if hint is not None else level_hint(text), divs)
     if code:
         out.locality = fill(Resolution(candidates=1, confidence=conf, evidence=why), divs, code)
         # 4. again, with the locality
@@ -92,7 +101,8 @@ def resolve_document(mentions: Sequence[Mention], text: str = "", title: Optiona
         near = [out.resolutions[j].code for j in range(i - 1, -1, -1)
                 if mentions[j].sent == m.sent and mentions[j].start < m.start and out.resolutions[j] is not None
                 and out.resolutions[j].code]
-        tc, twhy = resolve_title(str(info[i]["token"]), near, out.locality.code, divs, out.locality.confidence)
+        tc, twhy = resolve_title(str(info[i]["token"]), near, out.locality.code, divs, out.locality.confidence,
+                                 min_title_confidence)
         res = Resolution(evidence=twhy)
         if tc:
             fill(res, divs, tc)
