@@ -146,5 +146,6 @@ def _places(mentions, info, anchors, divs, out, only_unresolved=False) -> None:
             continue
         if code:
             fill(res, divs, code)
-            out.canonical[i] = canonical(divs.get(code), str(info[i]["rest"]))
+            out.canonical[i] = m.text.strip("“”\"") if info[i].get("proper") else canonical(
+                divs.get(code), str(info[i]["rest"]))
         out.resolutions[i] = res

@@ -21,6 +21,7 @@ SUB_COUNTY = (("街道办事处", "township"), ("街道", "township"), ("苏木"
 # How sure a resolution is, by what decided it (docs/places.md).
 CONFIDENCE = {"name": 0.95, "former": 0.9, "short": 0.9, "abbrev": 0.85}
 MARGIN = 1.5    # the best candidate's support over the second's, to choose without a tie
+CONVENTION = 0.6  # confidence of a reading by convention alone (:func:`convention`)
 
 
 @dataclass
@@ -119,7 +120,26 @@ def choose(cands: Sequence[Tuple[Division, str]], anchors: Sequence[Tuple[str, f
     if best > 0 and best >= MARGIN * second and best - second >= 0.5:
         conf = CONFIDENCE[kind[code]] * best / (best + second + 0.5)
         return code, round(min(conf, 0.9), 3), f"context of {len(codes)}"
-    return None, 0.0, f"ambiguous {len(codes)}"
+    tied = [c for s, c in scores if s >= best - 1e-9]
+    return convention(tied, kind, len(codes))
+
+
+def convention(codes: Sequence[str], kind: Dict[str, str], n: int) -> Tuple[Optional[str], float, str]:
+    """When the document cannot tell (no support, or a tie), the readings
+    reports use: a division over one inside it (辽阳: 辽阳市, not its 辽阳县;
+    吉林: the province), the one province among them (海南: 海南省, not
+    海南藏族自治州), a current name over a former one (东乡县: Gansu's 东乡族自治县,
+    not Jiangxi's former 东乡县, now 东乡区). Else none."""
+    outer = [c for c in codes if all(within(o, c) for o in codes)]
+    if len(outer) == 1:
+        return outer[0], CONVENTION, f"outermost of {n}"
+    provinces = [c for c in codes if c.endswith("0000")]
+    if len(provinces) == 1:
+        return provinces[0], CONVENTION, f"province of {n}"
+    current = [c for c in codes if kind[c] in ("name", "short")]
+    if len(current) == 1 and len(current) < len(codes):
+        return current[0], CONVENTION, f"current of {n}"
+    return None, 0.0, f"ambiguous {n}"
 
 
 def candidates_of(text: str, divs: Divisions) -> Tuple[Tuple[Tuple[Division, str], ...], str, Optional[str]]:

@@ -56,8 +56,12 @@ SUB_COUNTY_TOKENS = ("镇", "乡", "街道", "村", "社区")
 _BELOW = re.compile(r"^(?!委|政府|人大|政协|纪委|党)[^委局部办厅院校会组心]{1,6}?(?:镇|乡|街道|社区|村)(?!振兴)")
 
 
+OPENING = "“\"「『《〈‘'（("
+
+
 def strip_prefix(text: str) -> str:
-    """中共仪陇县委 → 仪陇县委; 该县融媒体中心 → 县融媒体中心."""
+    """中共仪陇县委 → 仪陇县委; 该县融媒体中心 → 县融媒体中心; “平湖档案” → 平湖档案”."""
+    text = text.lstrip(OPENING)
     for p in PARTY_PREFIX:
         if text.startswith(p) and len(text) > len(p):
             text = text[len(p):]
@@ -68,9 +72,11 @@ def strip_prefix(text: str) -> str:
     return text
 
 
-def named_place(text: str, divs: Divisions) -> Optional[Tuple[Tuple[Tuple[Division, str], ...], str]]:
-    """(candidates, rest) when an ORG's Simplified text starts with its place:
-    仪陇县委宣传部 → ([仪陇县], 委宣传部); None when it does not."""
+def named_place(text: str, divs: Divisions) -> Optional[Tuple[Tuple[Tuple[Division, str], ...], str, bool]]:
+    """(candidates, rest, proper) when an ORG's Simplified text starts with
+    its place: 仪陇县委宣传部 → ([仪陇县], 委宣传部, False); None when it does
+    not. ``proper``: a proper name after a short form (黑龙江日报), which keeps
+    its own wording as canonical name."""
     body = strip_prefix(text)
     segs = parse_chain(body, divs)
     while segs:
@@ -80,14 +86,18 @@ def named_place(text: str, divs: Divisions) -> Optional[Tuple[Tuple[Tuple[Divisi
         if not rest:
             return None             # a place, not a body
         if not is_short(last):
-            return narrow([m for _, m in segs]), rest
+            return narrow([m for _, m in segs]), rest, False
         own = next((s for s in sorted({suffix_of(d.name) for d, _ in last}, key=len, reverse=True)
                     if s and rest.startswith(s)), None)
         if own:
             segs[-1] = (segs[-1][0], tuple(m for m in last if suffix_of(m[0].name) == own))
-            return narrow([m for _, m in segs]), rest[len(own):]
+            return narrow([m for _, m in segs]), rest[len(own):], False
         if rest.startswith(BODY_WORDS):
-            return narrow([m for _, m in segs]), rest
+            return narrow([m for _, m in segs]), rest, False
+        if all(d.level != "county" for d, _ in last):
+            # 黑龙江日报, 香港商报, 合肥海关: a province's or prefecture's short
+            # form names where a body is from; a county's (长岭炼化) may not
+            return narrow([m for _, m in segs]), rest, True
         segs.pop()                  # 漠河市公安局: 公安 is part of the body's name, not 公安县
     return None                     # 长岭炼化公司, 张掖日报: a proper name, not a place's body
 
@@ -168,7 +178,7 @@ def describe(text: str, divs: Divisions) -> Dict[str, object]:
     """What an ORG's text says about its place, before the document decides."""
     named = named_place(text, divs)
     if named:
-        return {"kind": "named", "candidates": named[0], "rest": named[1]}
+        return {"kind": "named", "candidates": named[0], "rest": named[1], "proper": named[2]}
     tt = title_token(text)
     if tt:
         return {"kind": "titled", "token": tt[0], "rest": tt[1]}

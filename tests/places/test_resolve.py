@@ -48,3 +48,13 @@ def test_units_below_the_data_get_their_level_and_parents_not_a_code(divs):
 
 def test_a_province_abbreviation(divs):
     assert resolve_place("京", divs).code == "110000"
+
+
+def test_conventions_when_the_document_cannot_tell(divs):
+    # a division over the one inside it, the one province, a current name over a former one
+    assert resolve_place("辽阳", divs).code == "211000"
+    assert resolve_place("海南", divs).code == "460000"
+    r = resolve_place("东乡县", divs)
+    assert r.code == "622926" and r.confidence < 0.9 and r.evidence.startswith("current")
+    # but the document's places come first
+    assert resolve_place("海南", divs, [("632500", 1.0)]).code == "632500"      # 海南藏族自治州

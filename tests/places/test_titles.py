@@ -25,9 +25,16 @@ def test_orgs_that_carry_their_place(divs, text, code, rest):
     assert d["kind"] == "named" and [m[0].code for m in d["candidates"]] == [code] and d["rest"] == rest
 
 
-@pytest.mark.parametrize("text", ["长岭炼化公司", "张掖日报", "中共中央", "国务院", "领导小组", "市场星报"])
+@pytest.mark.parametrize("text", ["长岭炼化公司", "中共中央", "国务院", "领导小组", "市场星报"])
 def test_names_that_only_look_placed_are_other(divs, text):
-    assert describe(text, divs)["kind"] == "other"
+    assert describe(text, divs)["kind"] == "other"      # 长岭: a county's short form before a proper name
+
+
+def test_a_province_or_prefecture_short_form_before_a_proper_name(divs):
+    d = describe("张掖日报", divs)
+    assert d["kind"] == "named" and d["proper"] and d["candidates"][0][0].code == "620700"
+    assert describe("“平湖档案”微信公众号", divs)["kind"] == "other"     # 平湖: a county-level city
+    assert not describe("仪陇县委", divs)["proper"]
 
 
 def test_title_tokens():
