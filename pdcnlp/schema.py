@@ -17,6 +17,7 @@ from spacy.tokens import Span
 NAME_LABELS = ("ORG", "GPE", "PROGRAMME")        # what the rules and the recogniser find
 QUANTITY_LABEL = "QUANTITY"
 LABELS = NAME_LABELS + (QUANTITY_LABEL,)          # every entity label, in scoring order
+PLACE_LABELS = ("GPE", "ORG")                    # the labels pdcnlp.places gives divisions
 TARGET_LABEL = "TARGET"                           # what a QUANTITY measures (doc.spans[TARGETS_KEY])
 
 # --- quantity readings ----------------------------------------------------------------

@@ -26,6 +26,7 @@ from typing import Dict, List, Optional
 
 from pdcnlp.places.divisions import Divisions
 from pdcnlp.places.document import Mention, resolve_document
+from pdcnlp.schema import PLACE_LABELS
 from pdcnlp.text.clean_view import clean_view, span_norm
 from pdcnlp.text.normalize import to_simplified
 
@@ -52,7 +53,7 @@ def page_documents(gold: List[dict], pages_jsonl: Path) -> Dict[str, dict]:
         d["sent_at"][rec["id"]] = base
         doc = tokenizer(rec["text"])     # the clean view, as the pipeline sees the text
         for s, e, label in rec.get("entities", []):
-            if label in ("GPE", "ORG"):
+            if label in PLACE_LABELS:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 text = span_norm(span) if span is not None else to_simplified(rec["text"][s:e])
                 d["mentions"][(base + s, base + e)] = Mention(label, text, base + s, base + e, base)

@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 from ..places.document import Mention, resolve_document
 from ..places.locality import level_hint
 from ..places.resolve import Resolution
+from ..schema import PLACE_LABELS
 from ..text.clean_view import clean_view
 
-PLACE_LABELS = ("GPE", "ORG")
 
 
 def division_columns(res: Optional[Resolution]) -> Dict[str, object]:

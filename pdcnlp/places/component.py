@@ -27,12 +27,11 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..schema import DIVISIONS_KEY, DOC_META_KEY, LOCALITY_KEY
+from ..schema import DIVISIONS_KEY, DOC_META_KEY, LOCALITY_KEY, PLACE_LABELS
 from ..text.clean_view import clean_view, span_norm
 from .divisions import Divisions
 from .document import Mention, resolve_document
 
-PLACE_LABELS = ("GPE", "ORG")
 
 
 def _key(span: Span) -> str:
