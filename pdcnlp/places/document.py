@@ -79,7 +79,7 @@ def resolve_document(mentions: Sequence[Mention], text: str = "", title: Optiona
     for i, m in enumerate(mentions):
         cands = info[i].get("candidates") or ()
         codes = {d.code for d, _ in cands}
-        if len(codes) == 1 and not info[i].get("rest") or (info[i]["kind"] == "named" and len(codes) == 1):
+        if len(codes) == 1 and (info[i]["kind"] == "named" or not info[i].get("rest")):
             anchors.append((codes.pop(), 1.0))
     # 2. places and named ORGs
     _places(mentions, info, anchors, divs, out)
