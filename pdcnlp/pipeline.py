@@ -2,7 +2,7 @@
 
 Text in, Doc out: NormalizingTokenizer (clean view, original offsets) →
 pdcnlp_sentences → tok2vec + ner (when trained) → pdcnlp_entity_rules →
-pdcnlp_quantities → pdcnlp_linker. ``load()`` is what users call; nothing
+pdcnlp_divisions → pdcnlp_quantities → pdcnlp_linker. ``load()`` is what users call; nothing
 is downloaded: every part ships inside the package.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from . import entities, text  # noqa: F401  (register the tokenizer, components, architecture)
 from .linking import component as _linker  # noqa: F401  (registers pdcnlp_linker)
+from .places import component as _places  # noqa: F401  (registers pdcnlp_divisions)
 from .quantities import component as _quantities  # noqa: F401  (registers pdcnlp_quantities)
 from .words import component as _words  # noqa: F401  (registers pdcnlp_words)
 from .artefact import warn_if_stale
@@ -23,8 +24,9 @@ from .schema import NAME_LABELS
 MODEL_DIR = Path(__file__).parent / "model"
 
 # Order matters: names first, so a number inside a name (“三会一课”) is never
-# a QUANTITY; quantities never cut an entity already set; links last.
-ENTITY_PIPES = ("pdcnlp_entity_rules", "pdcnlp_quantities", "pdcnlp_linker")
+# a QUANTITY; divisions right after the names they read; quantities never
+# cut an entity already set; links last.
+ENTITY_PIPES = ("pdcnlp_entity_rules", "pdcnlp_divisions", "pdcnlp_quantities", "pdcnlp_linker")
 
 
 def build(segmenter: str = "char", policy: str = "model_first",

@@ -4,8 +4,8 @@ bad input.
 
 Each document part is analysed in bounded windows (:mod:`.windows`), one
 Doc at a time, so a 1M-character report costs what 50 short ones do; its
-locality is counted as the windows pass and filled into its rows at the
-end.
+places (divisions, canonical ORG names, locality) are resolved over the
+whole document once the windows have passed (:mod:`.places`).
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from typing import Dict, List, Tuple
 from ..io.document import Document, Skip
 from ..io.read import read_file
 from ..io.registry import ReadOptions
-from .rows import Locality, document_columns, entity_rows, measurement_rows
+from .places import PlacePass
+from .rows import document_columns, entity_rows, measurement_rows
 from .tasks import Task
 from .windows import windows
 
@@ -42,7 +43,7 @@ FileResult = TaskResult  # the name before tasks replaced files
 def analyse_document(nlp, document: Document) -> Tuple[list, list]:
     """Measurement and entity rows of one document."""
     text = document.text
-    place = Locality()
+    place = PlacePass()
     ms: List[Dict[str, object]] = []
     es: List[Dict[str, object]] = []
     for name, s, e in document.parts():
@@ -52,11 +53,9 @@ def analyse_document(nlp, document: Document) -> Tuple[list, list]:
             place.add(doc)
             ms.extend(measurement_rows(doc, cols, ws))
             es.extend(entity_rows(doc, cols, ws))
-    loc = place.value()
-    for row in ms:
-        row["locality"] = loc
-    for row in es:
-        row["locality"] = loc
+    meta = document.meta
+    source = " ".join(str(meta[k]) for k in ("source", "site") if meta.get(k)) or None
+    place.fill(ms, es, title=document.title or meta.get("title"), source=source)
     return ms, es
 
 

@@ -1,7 +1,7 @@
 """Doc in, rows out (extraction/rows.py): columns, offsets, locality."""
 from __future__ import annotations
 
-from pdcnlp.extraction.rows import document_columns, entity_rows, extra_column, locality, measurement_rows
+from pdcnlp.extraction.rows import document_columns, entity_rows, extra_column, measurement_rows
 from pdcnlp.io.document import Document
 from pdcnlp.schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS
 
@@ -37,13 +37,6 @@ def test_measurement_rows_have_readings_targets_and_context(nlp):
     assert (first["date"], first["date_raw"], first["editor"]) == ("2021-01-02", "2021年1月2日", "x")
     assert first["locality"] == "仪陇县" and first["sentence"].endswith("。")
     assert rows[1]["value"] == 30000
-
-
-def test_locality_is_the_most_frequent_gpe_ties_to_the_first(nlp):
-    docs = [nlp("仪陇县和南充市。"), nlp("南充市。")]
-    assert locality(docs) == "南充市"
-    assert locality([nlp("仪陇县和南充市。")]) == "仪陇县"
-    assert locality([nlp("开展集体学习。")]) is None
 
 
 def test_extra_fields_become_columns_and_never_overwrite_the_tables(nlp):
