@@ -34,6 +34,7 @@ TARGETS_KEY = "targets"                           # doc.spans: measurement targe
 WORDS_KEY = "words"                               # doc.spans: words, PD1998 POS as label (pdcnlp_words)
 MEASUREMENTS_KEY = "pdcnlp.measurements"          # doc.user_data: readings as plain dicts (serialisable)
 CLEAN_VIEW_KEY = "pdcnlp.clean_view"              # doc.user_data: the tokenizer's CleanView
+CONFIDENCE_KEY = "pdcnlp.confidence"              # doc.user_data: [[start, end, label, p]] (span._.confidence)
 
 
 @dataclass
