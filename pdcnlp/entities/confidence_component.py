@@ -4,12 +4,13 @@ A thin factory over :mod:`pdcnlp.entities.confidence` (why this measure,
 and why it is cheap, is said there). It runs after
 ``pdcnlp_entity_rules``, reads the trained ``ner`` it names from the same
 pipeline (no weights of its own, nothing saved) and scores every ORG, GPE
-and PROGRAMME span in ``doc.ents`` — model spans and rule spans alike —
-with the model's probability of that span. The scores live in
+and PROGRAMME span of ``doc.ents`` that the model found (``ent._.origin``
+is "model") with the model's probability of that span. Rule spans are not
+scored (why: :mod:`pdcnlp.entities.confidence`). The scores live in
 ``doc.user_data`` as plain lists (so they survive ``Doc.to_bytes`` and
 worker processes) and are read through ``Span._.confidence``: a float in
-[0, 1], or ``None`` for a span that was not scored (QUANTITY, a label the
-model lacks, a pipeline without ``ner``).
+[0, 1], or ``None`` for a span that was not scored (a rule span, QUANTITY,
+a pipeline without ``ner``).
 
 It needs ``doc.tensor`` from the ``tok2vec`` the ``ner`` listens to, so it
 must run before anything that resets it (``pdcnlp.load`` puts it right
@@ -24,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from ..schema import CONFIDENCE_KEY, NAME_LABELS
+from ..schema import CONFIDENCE_KEY, ENTS_MODEL_KEY, NAME_LABELS
 from .confidence import COMBINE, combine, context_ids, parse_moves, span_steps, softmax_valid, valid_actions
 
 FACTORY = "pdcnlp_confidence"
@@ -77,7 +78,7 @@ class EntityConfidence:
         if ner is None:
             return
         labels = set(ner.moves.labels.get(1, ())) & set(NAME_LABELS)  # the labels of B- moves
-        todo = [(d, [(e.start, e.end, e.label_) for e in d.ents if e.label_ in labels]) for d in docs]
+        todo = [(d, model_spans(d, labels)) for d in docs]
         todo = [(d, spans) for d, spans in todo if spans]
         for d in docs:
             d.user_data[CONFIDENCE_KEY] = []
@@ -99,6 +100,17 @@ class EntityConfidence:
 
     def from_bytes(self, data: bytes, exclude=tuple()):
         return self
+
+
+def model_spans(doc: Doc, labels) -> List[Tuple[int, int, str]]:
+    """The spans of ``doc.ents`` the ner found: those also in
+    ``doc.spans["ents_model"]`` (all of ``doc.ents`` when there is no such
+    group, i.e. no entity-rules component ran)."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
+    if ENTS_MODEL_KEY not in doc.spans:
+        return ents
+    model = {(m.start, m.end, m.label_) for m in doc.spans[ENTS_MODEL_KEY]}
+    return [sp for sp in ents if sp in model]
 
 
 def action_names(ner) -> List[str]:
