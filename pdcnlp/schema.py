@@ -85,7 +85,7 @@ class Measurement:
 # column after the table's own (see pdcnlp.extraction.rows.extra_columns).
 META_COLUMNS = ("title", "date", "date_raw", "source", "author", "editor", "site", "url")
 DOC_COLUMNS = ("doc_id", "path", "record", "part", *META_COLUMNS, "locality")
-ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "start", "end",
+ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "confidence", "origin", "start", "end",
                   "sent_start", "sent_end", "sentence")
 MEASUREMENT_COLUMNS = (
     *DOC_COLUMNS, "sentence_orgs", "sentence_programmes",
@@ -96,5 +96,5 @@ MEASUREMENT_COLUMNS = (
 )
 TABLES = {"measurements": MEASUREMENT_COLUMNS, "entities": ENTITY_COLUMNS}
 ERROR_COLUMNS = ("path", "record", "doc_id", "reason", "action")   # OUT.errors.jsonl
-FLOAT_COLUMNS = ("value", "high", "link_prob")    # typed columns in Parquet
+FLOAT_COLUMNS = ("value", "high", "link_prob", "confidence")    # typed columns in Parquet
 INT_COLUMNS = ("record", "start", "end", "target_start", "target_end", "sent_start", "sent_end")

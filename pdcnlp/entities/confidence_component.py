@@ -31,7 +31,9 @@ from .confidence import COMBINE, combine, context_ids, parse_moves, span_steps, 
 FACTORY = "pdcnlp_confidence"
 
 
-def _get_confidence(span: Span) -> Optional[float]:
+def span_confidence(span: Span) -> Optional[float]:
+    """``span._.confidence``: the score stored for this span (same tokens and
+    label), or ``None``."""
     table = span.doc.user_data.get(CONFIDENCE_KEY)
     if not table:
         return None
@@ -42,7 +44,7 @@ def _get_confidence(span: Span) -> Optional[float]:
 
 
 if not Span.has_extension("confidence"):
-    Span.set_extension("confidence", getter=_get_confidence)
+    Span.set_extension("confidence", getter=span_confidence)
 
 
 @Language.factory(FACTORY, assigns=["span._.confidence"], requires=["doc.ents", "doc.tensor"],

@@ -58,6 +58,8 @@ class Summary:
     skipped: int = 0               # inputs or records with no rows (errors log, action=skipped)
     ignored: int = 0               # files of a suffix not read, second links to one file
     salvaged: int = 0              # documents read with a repair (bad bytes replaced)
+    min_confidence: Optional[float] = None   # entities under it were left out of the tables
+    entities_dropped: int = 0      # how many (docs/confidence.md)
     reasons: Dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     status: str = "complete"       # complete | interrupted | output error
@@ -80,7 +82,7 @@ def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optio
                      model: Optional[str] = None, progress: bool = True,
                      suffixes: Optional[Iterable[str]] = None, nlp=None, id_field: Optional[str] = None,
                      keep_fields: Optional[Sequence[str]] = None, max_bytes: int = MAX_BYTES_DEFAULT,
-                     bom: bool = False, chunk_records: int = 16) -> Summary:
+                     bom: bool = False, chunk_records: int = 16, min_confidence: Optional[float] = None) -> Summary:
     """Run over ``inputs`` and write the tables next to ``output`` (see
     module docstring). Raises :class:`.writers.UsageError` for a bad request
     and :class:`.writers.OutputError` when an output cannot be written;
@@ -93,7 +95,7 @@ def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optio
         raise OutputError(e.errno, f"cannot create {paths['measurements'].parent}: {e.strerror or e}") from None
     with OutputLock(paths["lock"], output):
         return _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progress, suffixes, nlp,
-                    id_field, keep_fields, max_bytes, bom, chunk_records)
+                    id_field, keep_fields, max_bytes, bom, chunk_records, min_confidence)
 
 
 def _clear(paths):
@@ -107,9 +109,9 @@ def _clear(paths):
 
 
 def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progress, suffixes, nlp,
-         id_field, keep_fields, max_bytes, bom, chunk_records) -> Summary:
+         id_field, keep_fields, max_bytes, bom, chunk_records, min_confidence=None) -> Summary:
     t0 = time.time()
-    summary = Summary()
+    summary = Summary(min_confidence=min_confidence)
     reasons: Counter = Counter()
     try:
         if not resume:
@@ -119,7 +121,8 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
         raise OutputError(e.errno, f"cannot prepare {paths['measurements']}: {e.strerror or e}") from None
     for e in entries:  # what earlier runs finished counts in this summary
         c = e.get("counts", {})
-        for k in ("documents", "chars", "measurements", "entities", "skipped", "ignored", "salvaged"):
+        for k in ("documents", "chars", "measurements", "entities", "skipped", "ignored", "salvaged",
+                  "entities_dropped"):
             setattr(summary, k, getattr(summary, k) + c.get(k, 0))
         reasons.update(c.get("reasons", {}))
 
@@ -176,7 +179,8 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
                 counts: Counter = Counter()
                 log_skips([s for s in items if isinstance(s, Skip)], counts)
                 mark_done(WALK_KEY, counts, chunk_records=chunk_records)
-            for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress):
+            for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress,
+                                 min_confidence=min_confidence):
                 counts = Counter()
                 parts = {}
                 for table, rows in (("measurements", res.measurements), ("entities", res.entities)):
@@ -186,9 +190,10 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
                             parts[table] = [name]
                 log_skips(res.skips, counts)
                 counts.update({"documents": res.n_docs, "chars": res.n_chars,
-                               "measurements": len(res.measurements), "entities": len(res.entities)})
+                               "measurements": len(res.measurements), "entities": len(res.entities),
+                               "entities_dropped": res.n_dropped})
                 mark_done(res.key, counts, parts)
-                for k in ("documents", "chars", "measurements", "entities"):
+                for k in ("documents", "chars", "measurements", "entities", "entities_dropped"):
                     setattr(summary, k, getattr(summary, k) + counts[k])
                 bar.update(res.n_bytes)
                 bar.set_postfix(docs=summary.documents, chars=f"{summary.chars:,}", refresh=False)
