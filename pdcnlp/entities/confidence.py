@@ -7,10 +7,12 @@ L-, U- with a label, or O) chosen as the best *valid* action under the
 model's scores. A softmax over the valid actions turns those scores into a
 probability per step, and the probability the model gives a span is the
 product over the span's own steps: B-X at its first token, I-X inside,
-L-X at its last (U-X for one token). The alternative, a ``beam_ner``
-loaded with the same weights (``BeamEntityRecognizer.scored_ents``), gives a
-marginal over a beam but reruns the whole parse with a beam of 16 and
-measured no better calibrated on dev, at several times the cost.
+L-X at its last (U-X for one token). The alternatives measured: the
+weakest step (``min``) ranks about the same (ECE 0.147 against 0.134); a
+``beam_ner`` loaded with the same weights (``BeamEntityRecognizer.scored_ents``,
+beam 16) gives all-or-nothing marginals (ECE 0.226: 40 of the model's 90
+wrong spans at ≥ 0.99, and 97 of its 413 spans, half of them right, under
+0.1) and is a second parse as long as the first.
 
 Why it is cheap: the state features of spaCy's NER transition system are a
 function of two positions only, the token in front of the buffer and the
@@ -27,8 +29,10 @@ The same measure would give them a number, the model's probability of the
 span, but on dev that number says nothing about a rule span's precision
 (rule spans scored under 0.1 were right 43% of the time, those at 0.1–0.3
 79%: the model simply did not choose them), so a number there would
-mislead. QUANTITY spans come from rules as well: ``None``. The functions here are pure (numpy in, numbers out); the
-spaCy component is :mod:`pdcnlp.entities.confidence_component`.
+mislead. QUANTITY spans come from rules as well: ``None``.
+
+The functions here are pure (numpy in, numbers out); the spaCy component
+is :mod:`pdcnlp.entities.confidence_component`.
 """
 from __future__ import annotations
 

@@ -34,7 +34,8 @@ PROBE_S = f"明天{ORG}推进{PROG}建设。"
 PROBE_T = "明天市委組織部推進示範工程建設。"
 
 
-def _tiny(use_upper: bool, extra_state_tokens: bool):
+def _tiny(use_upper: bool, extra_state_tokens: bool, seed: int = 0):
+    spacy.util.fix_random_seed(seed)             # the same tiny model whatever ran before
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "pdcnlp.NormalizingTokenizer.v1",
                                                           "segmenter": "char"}}})
     nlp.add_pipe("pdcnlp_sentences")
@@ -131,7 +132,8 @@ def test_a_sure_entity_outscores_an_unsure_one(tiny):
     ner = tiny.get_pipe("ner")
     sure, unsure = span_probabilities(ner, [doc], [[(org, org + len(ORG), "ORG"),
                                                     (prog, prog + len(PROG), "PROGRAMME")]])[0]
-    assert sure > 0.8 and unsure < 0.8 and sure > unsure
+    # trained on as many sentences with the PROGRAMME as without: about even odds (0.1–0.8 over seeds)
+    assert sure > 0.95 and unsure < 0.9
 
 
 def test_traditional_and_simplified_get_the_same_confidences(tiny):
