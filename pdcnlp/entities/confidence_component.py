@@ -152,6 +152,8 @@ def span_probabilities(ner, docs: List[Doc], spans: List[List[Tuple[int, int, st
             offset += n
         vec = step_model.state2vec.predict(numpy.asarray(ids, dtype="i"))
         scores = step_model.vec2scores.predict(vec) if step_model.attrs["has_upper"] else vec
+        if not isinstance(scores, numpy.ndarray):
+            scores = ner.model.ops.to_numpy(scores)    # an upper layer on GPU (untested here)
         scores = numpy.array(scores, dtype="float32")
         scores[:, step_model._class_mask == 0] = numpy.nanmin(scores)
         mask = numpy.stack(valid)
