@@ -38,7 +38,7 @@ from ..schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS
 from .engines import run_tasks
 from .rows import extra_column
 from .tasks import Task, plan
-from .writers import (OutputError, OutputLock, TableWriter, output_format, output_paths,
+from .writers import (OutputError, OutputLock, TableWriter, UsageError, output_format, output_paths,
                       prepare_resume)
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,8 @@ def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optio
     module docstring). Raises :class:`.writers.UsageError` for a bad request
     and :class:`.writers.OutputError` when an output cannot be written;
     ``KeyboardInterrupt`` leaves the tables resumable."""
+    if min_confidence is not None and not (isinstance(min_confidence, (int, float)) and 0 <= min_confidence <= 1):
+        raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence!r}")
     fmt = output_format(output, fmt)
     paths = output_paths(output, fmt)
     try:
@@ -130,6 +132,11 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
         # the finished tasks are named by the first run's record ranges:
         # cut the same ranges, whatever this run was asked for
         chunk_records = entries[0]["chunk_records"]
+    if entries and entries[0].get("key") == WALK_KEY and "min_confidence" in entries[0] \
+            and entries[0]["min_confidence"] != min_confidence:
+        # one table, one threshold: rows already written were filtered with the first run's
+        raise UsageError(f"--resume with --min-confidence {entries[0]['min_confidence']} as the run it "
+                         f"continues (not {min_confidence}), or start afresh without --resume")
     items, extra = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields, max_bytes)
     extra_cols = [extra_column(f) for f in extra]
     options = ReadOptions(text_field, id_field, max_bytes, tuple(keep_fields) if keep_fields is not None else None)
@@ -178,7 +185,7 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
             if WALK_KEY not in done:
                 counts: Counter = Counter()
                 log_skips([s for s in items if isinstance(s, Skip)], counts)
-                mark_done(WALK_KEY, counts, chunk_records=chunk_records)
+                mark_done(WALK_KEY, counts, chunk_records=chunk_records, min_confidence=min_confidence)
             for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress,
                                  min_confidence=min_confidence):
                 counts = Counter()
