@@ -39,6 +39,7 @@ DOC_META_KEY = "pdcnlp.meta"                      # doc.user_data: {"title", "so
 DIVISIONS_KEY = "pdcnlp.divisions"                # doc.user_data: "start:end" → division dict (span._.division)
 LOCALITY_KEY = "pdcnlp.locality"                  # doc.user_data: the document's locality (doc._.locality)
 DIVISION_LEVELS = ("province", "city", "county", "township", "village")   # pdcnlp.places
+CONFIDENCE_KEY = "pdcnlp.confidence"              # doc.user_data: [[start, end, label, p]] (span._.confidence)
 
 
 @dataclass
@@ -96,8 +97,8 @@ LOCALITY_COLUMNS = ("locality", "locality_code", "locality_level", "locality_con
 DIVISION_COLUMNS = ("division_code", "division_name", "division_level", "division_province", "division_city",
                     "division_county")
 DOC_COLUMNS = ("doc_id", "path", "record", "part", *META_COLUMNS, *LOCALITY_COLUMNS)
-ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "canonical", *DIVISION_COLUMNS,
-                  "division_candidates", "division_confidence", "start", "end",
+ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "confidence", "origin", "canonical",
+                  *DIVISION_COLUMNS, "division_candidates", "division_confidence", "start", "end",
                   "sent_start", "sent_end", "sentence")
 MEASUREMENT_COLUMNS = (
     *DOC_COLUMNS, "sentence_orgs", "sentence_orgs_canonical", "sentence_programmes", *DIVISION_COLUMNS,
@@ -109,6 +110,7 @@ MEASUREMENT_COLUMNS = (
 )
 TABLES = {"measurements": MEASUREMENT_COLUMNS, "entities": ENTITY_COLUMNS}
 ERROR_COLUMNS = ("path", "record", "doc_id", "reason", "action")   # OUT.errors.jsonl
-FLOAT_COLUMNS = ("value", "high", "link_prob", "locality_confidence", "division_confidence")  # typed in Parquet
+FLOAT_COLUMNS = ("value", "high", "link_prob", "confidence", "locality_confidence",
+                 "division_confidence")                                # typed in Parquet
 INT_COLUMNS = ("record", "start", "end", "target_start", "target_end", "sent_start", "sent_end",
                "division_candidates")

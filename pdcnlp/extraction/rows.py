@@ -22,6 +22,8 @@ from typing import Dict, Iterator, List, Mapping, Optional
 
 from spacy.tokens import Doc, Span  # noqa: F401  (Span in type hints)
 
+from ..entities.component import entity_origin
+from ..entities.confidence_component import span_confidence
 from ..io.dates import normalise_date
 from ..schema import DIVISION_COLUMNS, ENTITY_COLUMNS, LOCALITY_COLUMNS, MEASUREMENT_COLUMNS, META_COLUMNS
 
@@ -57,28 +59,53 @@ def document_columns(document, part: str) -> Dict[str, object]:
     return out
 
 
-def entity_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Iterator[Dict[str, object]]:
-    """One row per entity of ``doc`` (``cols``: :func:`document_columns`)."""
+def kept(ent: Span, min_confidence: Optional[float]) -> bool:
+    """Whether an entity passes ``min_confidence`` (``pdcnlp extract
+    --min-confidence``): one without a confidence (a rule span, a QUANTITY:
+    docs/confidence.md says why they have none) is kept, so the threshold
+    filters the model's guesses and nothing else."""
+    if min_confidence is None:
+        return True
+    p = span_confidence(ent)
+    return p is None or p >= min_confidence
+
+
+def dropped(doc: Doc, min_confidence: Optional[float]) -> int:
+    """How many entities of ``doc`` ``min_confidence`` drops (for the run's summary)."""
+    return 0 if min_confidence is None else sum(not kept(e, min_confidence) for e in doc.ents)
+
+
+def entity_rows(doc: Doc, cols: Mapping[str, object], base: int = 0,
+                min_confidence: Optional[float] = None) -> Iterator[Dict[str, object]]:
+    """One row per entity of ``doc`` (``cols``: :func:`document_columns`),
+    but those under ``min_confidence`` (see :func:`kept`)."""
     text = doc.text  # spaCy rebuilds doc.text on every access: once per doc
     for ent in doc.ents:
+        if not kept(ent, min_confidence):
+            continue
         s, e = span_offsets(ent)
         sent = ent.sent
         ss, se = span_offsets(sent)
         yield {
             **cols, "label": ent.label_,
-            "text": text[s:e], "text_simplified": span_norm(ent), "canonical": None,
+            "text": text[s:e], "text_simplified": span_norm(ent),
+            "confidence": span_confidence(ent), "origin": entity_origin(ent), "canonical": None,
             **_NO_DIVISION, "division_candidates": None, "division_confidence": None,
             "start": base + s, "end": base + e, "sent_start": base + ss, "sent_end": base + se,
             "sentence": text[ss:se].strip(),
         }
 
 
-def _mentions(sent: Span, label: str) -> str:
-    return "|".join(dict.fromkeys(span_text(e) for e in sent.ents if e.label_ == label))
+def _mentions(sent: Span, label: str, min_confidence: Optional[float] = None) -> str:
+    return "|".join(dict.fromkeys(span_text(e) for e in sent.ents
+                                  if e.label_ == label and kept(e, min_confidence)))
 
 
-def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Iterator[Dict[str, object]]:
-    """One row per measurement of ``doc`` (``cols``: :func:`document_columns`)."""
+def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0,
+                     min_confidence: Optional[float] = None) -> Iterator[Dict[str, object]]:
+    """One row per measurement of ``doc`` (``cols``: :func:`document_columns`);
+    ``sentence_orgs`` and ``sentence_programmes`` leave out the entities
+    under ``min_confidence``."""
     text = doc.text  # once per doc, see entity_rows
     for m in doc._.measurements:
         s, e = m.offsets
@@ -88,8 +115,9 @@ def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Ite
         ts, te = span_offsets(t) if t is not None else (None, None)
         yield {
             **cols,
-            "sentence_orgs": _mentions(sent, "ORG"), "sentence_orgs_canonical": None,
-            "sentence_programmes": _mentions(sent, "PROGRAMME"), **_NO_DIVISION, "division_from": None,
+            "sentence_orgs": _mentions(sent, "ORG", min_confidence), "sentence_orgs_canonical": None,
+            "sentence_programmes": _mentions(sent, "PROGRAMME", min_confidence), **_NO_DIVISION,
+            "division_from": None,
             "target": text[ts:te] if t is not None else None,
             "target_simplified": span_norm(t) if t is not None else None,
             "target_head": m.target_head_text, "link_prob": m.link_prob,
