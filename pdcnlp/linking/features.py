@@ -50,6 +50,8 @@ VERB_CHARS = "达在到为是有已将把被让使用于"
 VERB_BIGRAM = re.compile("|".join(VERB_BIGRAMS))
 FUNCTION_CHAR = re.compile(r"[的了着是在把将对为]")
 DIGIT = re.compile(r"\d")
+# particles and coverbs no target starts with; punctuation but opening quotes and brackets
+NOT_A_START = re.compile(r"[了着过得是为把被将]|[^\w“《(（「『‘\"']")
 GAP_WORDS = ("分别达到", "分别", "达到", "均在", "均", "达", "累计", "共计", "共", "先后", "已", "在", "为", "到", "约")
 
 
@@ -210,9 +212,16 @@ def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: 
 
 
 def excluded(text: str, s: int, e: int) -> bool:
-    """Spans the guideline rules out as targets, whatever the model says."""
+    """Spans the guideline rules out as targets, whatever the model says.
+
+    A target is a noun phrase or a verb-object phrase (ANNOTATION.md
+    "Targets and links"): it never starts on a particle or a coverb
+    (了讲述, 为群众) nor on punctuation other than an opening quote or
+    bracket (——贫困发生率)."""
     span = text[s:e]
     if span[0] in SEPARATORS or span[-1] in SEPARATORS or span[-1] in "(（“《":
+        return True
+    if NOT_A_START.match(span):
         return True
     if span.endswith(GAP_WORDS) or span.startswith(LIGHT_VERBS):
         return True

@@ -95,7 +95,7 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
 
     Only when the stretch before the number (from its clause start, or
     from the quantity before it in the clause: 地区生产总值13.7万亿元、增长5.8%)
-    names nothing: with the word layer, no noun in it (比上年增长,
+    names nothing: with the word layer, no plain noun in it (比上年增长,
     同比分别下降); without, at most ``MAX_CUE`` characters."""
     left, _ = clause_bounds(text, qs, qe)
     first, j, n = quantity_run(text, qs, quantity_spans)
@@ -103,10 +103,14 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
     while start < first and text[start] in JOINERS:
         start += 1
     cue = normalised_gap(text, start, first, quantity_spans)
+    cue_f: Tuple[str, ...] = ()
     if words is not None:
-        pos = words.pos_between(start, qs)
-        if "N" in pos.split("-") or len(cue) > 2 * MAX_CUE:
+        # a plain noun in the stretch (产量, 增幅: "a rate noun right before
+        # the figure takes the link", ANNOTATION.md v1.2) names the number's
+        # own target; 同比, 年均 (j) and 增长 (vn) only word the change
+        if len(cue) > 2 * MAX_CUE or words.names_noun(start, qs):
             return []
+        cue_f = (f"back|cue_pos={words.pos_between(start, qs)}",)
     elif len(cue) > MAX_CUE:
         return []   # the clause names something before the number: no back-link
     out, seen = [], set()
@@ -119,7 +123,7 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
         out.append(Candidate(s, e, (
             "back", f"back|k={k}", f"back|cue={cue if len(cue) <= MAX_CUE else 'long'}",
             f"back|same_unit={uc == unit_class}", f"back|unit={unit_class}", f"back|same_clause={e > left}",
-            f"back|cue={cue}|same_unit={uc == unit_class}")))
+            f"back|cue={cue}|same_unit={uc == unit_class}") + cue_f))
         if len(seen) >= max(MAX_BACK, n if listed else 0):
             break
     if listed:

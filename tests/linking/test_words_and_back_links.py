@@ -124,3 +124,46 @@ def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
         cands = back_candidates(text, *q[k], "percent", earlier, q, words)
         matched = [(c.start, c.end) for c in cands if "back|list_order=True" in c.features]
         assert matched == [want]
+
+
+def test_phrase_starts_run_back_over_nominal_words_and_joined_lists():
+    text = "新增高速和一级公路5600公里"
+    words = WordIndex.build([(0, 2, "v"), (2, 4, "n"), (4, 5, "c"), (5, 7, "m"), (7, 9, "n"), (9, 13, "m"),
+                             (13, 15, "q")])
+    run, coord = words.phrase_starts(9)
+    assert [text[s:9] for s in run] == ["公路"]          # 一级 is a numeral word here: the run stops
+    words = WordIndex.build([(0, 2, "v"), (2, 4, "n"), (4, 5, "c"), (5, 7, "b"), (7, 9, "n"), (9, 13, "m"),
+                             (13, 15, "q")])
+    run, coord = words.phrase_starts(9)
+    assert [text[s:9] for s in run] == ["公路", "一级公路"] and text[coord:9] == "高速和一级公路"
+    assert words.phrase_starts(2) == ((), -1)              # 新增 is a verb: no noun phrase ends there
+
+
+def test_phrase_start_features_say_where_a_candidate_starts():
+    text = "全市存在住宅类历史遗留问题项目911个"
+    q = text.index("911")
+    ws = [(0, 2, "n"), (2, 4, "v"), (4, 7, "b"), (7, 9, "n"), (9, 11, "v"), (11, 13, "n"), (13, 15, "n"),
+          (q, q + 3, "m"), (q + 3, q + 4, "q")]
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, q, q + 4, "items", [(q, q + 4)],
+                                                                   words=WordIndex.build(ws))}
+    assert "np=full" in cands["问题项目"] and "np=cut1" in cands["项目"]
+    assert "np=over|V" in cands["遗留问题项目"]
+    assert "np=over|V" in cands["存在住宅类历史遗留问题项目"]   # the word before the run decides, 遗留
+
+
+def test_a_plain_noun_before_a_change_vetoes_the_back_link():
+    text = "地方生产总值38.62亿元,同比增长8.1%"
+    q1 = (6, 13)
+    q2 = (text.index("8.1"), len(text))
+    earlier = [((2, 6), "money")]
+    # 同比 is tagged j (an abbreviation), 增长 vn: they word a change, they name nothing
+    change = WordIndex.build([(0, 2, "n"), (2, 6, "n"), (6, 13, "m"), (13, 14, "w"), (14, 16, "j"),
+                              (16, 18, "vn"), (q2[0], q2[1], "m")])
+    assert change.names_noun(14, q2[0]) is False
+    (back,) = back_candidates(text, *q2, "percent", earlier, [q1, q2], change)
+    assert (back.start, back.end) == (2, 6) and "back|cue_pos=N-N" in back.features
+    rate = "地方生产总值38.62亿元,增幅8.1%"
+    q2 = (rate.index("8.1"), len(rate))
+    noun = WordIndex.build([(0, 2, "n"), (2, 6, "n"), (6, 13, "m"), (13, 14, "w"), (14, 16, "n"),
+                            (q2[0], q2[1], "m")])
+    assert back_candidates(rate, *q2, "percent", earlier, [q1, q2], noun) == []   # 增幅 takes the link
