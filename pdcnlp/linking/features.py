@@ -50,9 +50,15 @@ VERB_CHARS = "达在到为是有已将把被让使用于"
 VERB_BIGRAM = re.compile("|".join(VERB_BIGRAMS))
 FUNCTION_CHAR = re.compile(r"[的了着是在把将对为]")
 DIGIT = re.compile(r"\d")
+# a year, month or day in a gap (2014年, 2018年年底, 3月): no QUANTITY, so skipped like one
+DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?)(?:年底|年末|底|末|初)?")
 # particles and coverbs no target starts with; punctuation but opening quotes and brackets
 NOT_A_START = re.compile(r"[了着过得是为把被将]|[^\w“《(（「『‘\"']")
 GAP_WORDS = ("分别达到", "分别", "达到", "均在", "均", "达", "累计", "共计", "共", "先后", "已", "在", "为", "到", "约")
+
+
+JOINERS = "、和及与 "  # what joins figures into one list (50%、42.9%)
+Span2 = Tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,12 @@ def _char_class(ch: str) -> str:
 
 
 def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int, int]]) -> str:
-    """``text[a:b]`` with other quantities (and the 和/、 joining them) removed:
-    in 办结率分别达到99%和97%, the gap from 办结率 to 97% is 分别达到."""
+    """``text[a:b]`` with other quantities (and the 和/、 joining them) and
+    dates removed: in 办结率分别达到99%和97%, the gap from 办结率 to 97% is
+    分别达到; in 人均纯收入从2014年的3400元增加到2018年年底的9977元, from
+    人均纯收入 to 3400元 it is 从的 (a change from one year to another
+    measures the indicator named before 从, ANNOTATION.md v1.2 "Growth and
+    change"; dates are no QUANTITY, so they would otherwise count)."""
     out, i = [], a
     while i < b:
         q = next(((qa, qb) for qa, qb in quantity_spans if qa == i and qb <= b), None)
@@ -92,6 +102,10 @@ def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int
             i = q[1]
             if i < b and text[i] in "和、及与":
                 i += 1
+            continue
+        d = DATE.match(text, i, b)
+        if d:
+            i = d.end()
             continue
         out.append(text[i])
         i += 1
@@ -230,6 +244,56 @@ def excluded(text: str, s: int, e: int) -> bool:
     return not brackets_paired(span)
 
 
+def quantity_run(text: str, qs: int, quantity_spans: Sequence[Span2]) -> Tuple[int, int, int]:
+    """The run of quantities joined by 、和及与 that ``qs`` is in
+    (50%、42.9%): where the run starts, this quantity's place in it, its length."""
+    by_end = {b: a for a, b in quantity_spans}
+    by_start = {a: b for a, b in quantity_spans}
+    first, j = qs, 0
+    while True:
+        prev = next((by_end[b] for b in (first, first - 1) if b in by_end and text[b:first] in ("",) + tuple(JOINERS)),
+                    None)
+        if prev is None or prev >= first:
+            break
+        first, j = prev, j + 1
+    end, n = by_start.get(qs, qs), j + 1
+    while True:
+        nxt = next((a for a in (end, end + 1) if a in by_start and text[end:a] in ("",) + tuple(JOINERS)), None)
+        if nxt is None or nxt < end or by_start[nxt] <= end:
+            break
+        end, n = by_start[nxt], n + 1
+    return first, j, n
+
+
+def list_items(text: str, left: int, qs: int, quantity_spans: Sequence[Span2]
+               ) -> Optional[Tuple[List[Span2], int]]:
+    """The items a 分别 list names before a run of figures, and which one is
+    this figure's: ``(items, j)`` or None.
+
+    ANNOTATION.md v1.2: "分别 lists: the n-th figure links to the n-th item
+    named (粮食和油料产量分别达到…万吨和…万吨 → 粮食, 油料产量), one
+    coordinated phrase takes all of them". Structural: the stretch of the
+    clause before 分别 is split at 、 (or at 、和及与) and, when it holds as
+    many items as the run has figures, item j is offered to figure j
+    however far it lies from its number (固定资产投资、社会消费品零售总额分别
+    增长4.1%、8.8%). Otherwise (one phrase, 贡献率分别为2.3%、64.5%和33.2%)
+    nothing is added."""
+    first, j, n = quantity_run(text, qs, quantity_spans)
+    p = text.rfind("分别", left, first)
+    if n < 2 or p <= left:
+        return None
+    for seps in ("、", "、和及与"):
+        items, s = [], left
+        for k in range(left, p + 1):
+            if k == p or text[k] in seps:
+                if k > s:
+                    items.append((s, k))
+                s = k + 1
+        if len(items) == n:
+            return items, j
+    return None
+
+
 def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Sequence[Tuple[int, int]],
                entity_spans: Sequence[Tuple[int, int]] = (), words: Optional[WordIndex] = None) -> List[Candidate]:
     """Candidate targets of the quantity ``[qs, qe)`` with their features;
@@ -251,6 +315,13 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
     for s in range(qe, min(right, qe + MAX_RIGHT_GAP + 1)):
         for e in range(s + 1, min(right, s + MAX_LEN) + 1):
             spans.append((s, e))
+    listed = list_items(text, left, qs, blocked)
+    extra: Dict[Span2, Tuple[str, ...]] = {}
+    for k, (ps, pe) in enumerate(listed[0] if listed else ()):
+        for s in range(ps, pe):
+            extra[(s, pe)] = ("list_item", f"list_item|order={k == listed[1]}")
+    have = set(spans)
+    spans.extend(sp for sp in extra if sp not in have)
     out = []
     cache: Dict = {}
     for s, e in spans:
@@ -266,7 +337,7 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
         if words is not None:
             side, gap = ("L", (e, qs)) if e <= qs else ("R", (qe, s))
             f = f + word_features(words, s, e, side, unit_class, gap, cache)
-        out.append(Candidate(s, e, f))
+        out.append(Candidate(s, e, f + extra.get((s, e), ())))
     return out
 
 

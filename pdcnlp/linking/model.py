@@ -20,7 +20,7 @@ import math
 from itertools import repeat
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from .features import Candidate, candidates, clause_bounds, normalised_gap, no_target_by_rule
+from .features import JOINERS, Candidate, candidates, clause_bounds, normalised_gap, no_target_by_rule, quantity_run
 from .wordfeats import WordIndex
 
 # Without a trained model: prefer the span right before the quantity (gap of
@@ -33,7 +33,6 @@ RULE_WEIGHTS: Dict[str, float] = {
     "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0, "back": -3.0,
 }
 MAX_BACK = 2          # earlier targets offered to a quantity
-JOINERS = "、和及与 "  # what joins figures into one list (50%、42.9%)
 MAX_CUE = 4           # back-links only when at most this much of the clause precedes the number (增长, 其中, 剩余)
 Span2 = Tuple[int, int]
 
@@ -133,27 +132,6 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
         out = [Candidate(c.start, c.end, c.features + (f"back|list_order={by_place.index(c) == j}",))
                for c in out]
     return out
-
-
-def quantity_run(text: str, qs: int, quantity_spans: Sequence[Span2]) -> Tuple[int, int, int]:
-    """The run of quantities joined by 、和及与 that ``qs`` is in
-    (50%、42.9%): where the run starts, this quantity's place in it, its length."""
-    by_end = {b: a for a, b in quantity_spans}
-    by_start = {a: b for a, b in quantity_spans}
-    first, j = qs, 0
-    while True:
-        prev = next((by_end[b] for b in (first, first - 1) if b in by_end and text[b:first] in ("",) + tuple(JOINERS)),
-                    None)
-        if prev is None or prev >= first:
-            break
-        first, j = prev, j + 1
-    end, n = by_start.get(qs, qs), j + 1
-    while True:
-        nxt = next((a for a in (end, end + 1) if a in by_start and text[end:a] in ("",) + tuple(JOINERS)), None)
-        if nxt is None or nxt < end or by_start[nxt] <= end:
-            break
-        end, n = by_start[nxt], n + 1
-    return first, j, n
 
 
 def quantity_candidates(text: str, i: int, quantities: Sequence[Tuple[int, int, str, str]],
