@@ -28,6 +28,7 @@ from .wordfeats import WordIndex, word_features
 MAX_LEN = 30
 MAX_GAP = 6          # characters between a target and its quantity, other quantities not counted
 MAX_RIGHT_GAP = 2
+MAX_REACH = 60       # characters searched left of a quantity for the ends of its candidates
 # ANNOTATION.md: targets never include these light verbs.
 LIGHT_VERBS = ("开展", "举办", "组织", "召开", "进行", "完成", "实施", "推出", "打造", "开设", "建立", "举行",
                "组建", "派出", "印发")
@@ -306,9 +307,9 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
         left = clause_bounds(text, left - 1, left - 1)[0]
     spans = []
     # left of the quantity: ends within MAX_GAP (other quantities not counted)
-    for e in range(qs, left, -1):
+    for e in range(qs, max(left, qs - MAX_REACH), -1):
         if len(normalised_gap(text, e, qs, blocked)) > MAX_GAP:
-            break
+            continue   # not break: an end inside a date (…|018年的) has a long gap, the date's start a short one
         for s in range(max(left, e - MAX_LEN), e):
             spans.append((s, e))
     # right of the quantity: starts within MAX_RIGHT_GAP
