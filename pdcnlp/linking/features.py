@@ -28,6 +28,7 @@ from .wordfeats import WordIndex, word_features
 MAX_LEN = 30
 MAX_GAP = 6          # characters between a target and its quantity, other quantities not counted
 MAX_RIGHT_GAP = 2
+MAX_DE = 16          # how far right of a quantity a 的 may end the clause between it and its noun
 MAX_REACH = 60       # characters searched left of a quantity for the ends of its candidates
 # ANNOTATION.md: targets never include these light verbs.
 LIGHT_VERBS = ("开展", "举办", "组织", "召开", "进行", "完成", "实施", "推出", "打造", "开设", "建立", "举行",
@@ -316,8 +317,16 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
     for s in range(qe, min(right, qe + MAX_RIGHT_GAP + 1)):
         for e in range(s + 1, min(right, s + MAX_LEN) + 1):
             spans.append((s, e))
-    listed = list_items(text, left, qs, blocked)
     extra: Dict[Span2, Tuple[str, ...]] = {}
+    # 76家符合规定的食品小作坊: a relative clause ending in 的 may stand
+    # between the number and the noun it counts (ANNOTATION.md: the target
+    # is the noun phrase; annotators leave the clause out)
+    d = text.find("的", qe + MAX_RIGHT_GAP + 1, min(right, qe + MAX_DE))
+    if d > 0 and not any(qe <= a < d for a, _ in blocked):
+        for e in range(d + 2, min(right, d + 1 + MAX_LEN) + 1):
+            spans.append((d + 1, e))
+            extra[(d + 1, e)] = ("after_de_clause", f"after_de_clause|unit={unit_class}")
+    listed = list_items(text, left, qs, blocked)
     for k, (ps, pe) in enumerate(listed[0] if listed else ()):
         for s in range(ps, pe):
             extra[(s, pe)] = ("list_item", f"list_item|order={k == listed[1]}")

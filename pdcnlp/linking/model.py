@@ -33,6 +33,9 @@ RULE_WEIGHTS: Dict[str, float] = {
     "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0, "back": -3.0,
 }
 MAX_BACK = 2          # earlier targets offered to a quantity
+# 党员34.59万名,占全区人口总数的10.46%: a share names its whole (a noun), yet
+# measures the set before it (ANNOTATION.md v1.2 "Shares, subsets and averages")
+SHARE_CUES = ("占", "约占", "分别占")
 MAX_CUE = 4           # back-links only when at most this much of the clause precedes the number (增长, 其中, 剩余)
 Span2 = Tuple[int, int]
 
@@ -107,9 +110,10 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
         # a plain noun in the stretch (产量, 增幅: "a rate noun right before
         # the figure takes the link", ANNOTATION.md v1.2) names the number's
         # own target; 同比, 年均 (j) and 增长 (vn) only word the change
-        if len(cue) > 2 * MAX_CUE or words.names_noun(start, qs):
+        share = cue.startswith(SHARE_CUES)
+        if len(cue) > (3 if share else 2) * MAX_CUE or (words.names_noun(start, qs) and not share):
             return []
-        cue_f = (f"back|cue_pos={words.pos_between(start, qs)}",)
+        cue_f = (f"back|cue_pos={words.pos_between(start, qs)}", f"back|share={share}")
     elif len(cue) > MAX_CUE:
         return []   # the clause names something before the number: no back-link
     out, seen = [], set()

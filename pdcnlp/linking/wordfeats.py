@@ -30,6 +30,7 @@ class WordIndex:
     words: Tuple[Word, ...]
     edges: str = ""           # "start": candidates start on a word boundary; "both": start and end
     end_at: Dict[int, int] = field(default_factory=dict)   # end offset → index in ``words``
+    start_at: Dict[int, int] = field(default_factory=dict)  # start offset → index in ``words``
 
     @classmethod
     def build(cls, words: Optional[Sequence[Word]], edges: str = "") -> Optional["WordIndex"]:
@@ -37,7 +38,7 @@ class WordIndex:
             return None
         ws = tuple(sorted(words))
         return cls({e: coarse(p) for _, e, p in ws}, {s: coarse(p) for s, _, p in ws}, ws, edges,
-                   {e: k for k, (_, e, _) in enumerate(ws)})
+                   {e: k for k, (_, e, _) in enumerate(ws)}, {s: k for k, (s, _, _) in enumerate(ws)})
 
     def on_edges(self, s: int, e: int, qs: int, qe: int) -> bool:
         """Whether ``[s, e)`` starts and ends on word boundaries; the
@@ -116,7 +117,38 @@ def word_features(idx: WordIndex, s: int, e: int, side: str, unit_class: str, ga
     np_f = cache.get(("w_np", s, e))
     if np_f is None:
         np_f = cache[("w_np", s, e)] = phrase_start_features(idx, s, e, side, unit_class, cache)
-    return end_f + start_f + gap_f + np_f + (f"w_n={min(idx.count(s, e), 6)}",)
+    n = min(idx.count(s, e), 6)
+    return end_f + start_f + gap_f + np_f + (f"w_n={n}", f"w_n={n}|side={side}") + (
+        right_end_features(idx, s, e, unit_class, cache) if side == "R" else ())
+
+
+def right_end_features(idx: WordIndex, s: int, e: int, unit_class: str, cache: Dict) -> Tuple[str, ...]:
+    """For a candidate after its number (301个党委, 4个单位线下宣讲): how its end
+    sits against the run of nominal words that starts at ``s``: at the end
+    of the run's first word, at the run's end, inside, or past it (into a
+    verb: 县|脱贫摘帽). The counted noun follows the classifier directly, so
+    where that run ends is the likeliest end."""
+    key = ("w_fwd", s)
+    if key not in cache:
+        ends, k = [], idx.start_at.get(s)
+        while k is not None and coarse(idx.words[k][2]) in NOMINAL:
+            ends.append(idx.words[k][1])
+            k = k + 1 if k + 1 < len(idx.words) and idx.words[k + 1][0] == idx.words[k][1] else None
+        cache[key] = tuple(ends)
+    ends = cache[key]
+    if not ends:
+        rel = "none"
+    elif e == ends[0]:
+        rel = "first" if len(ends) > 1 else "full"
+    elif e == ends[-1]:
+        rel = "full"
+    elif e in ends:
+        rel = "inside"
+    elif e > ends[-1]:
+        rel = "past"
+    else:
+        rel = "mid"
+    return (f"fwd={rel}", f"fwd={rel}|unit={unit_class}", f"fwd={rel}|len={min(len(ends), 3)}")
 
 
 def phrase_start_features(idx: WordIndex, s: int, e: int, side: str, unit_class: str, cache: Dict

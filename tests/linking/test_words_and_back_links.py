@@ -167,3 +167,33 @@ def test_a_plain_noun_before_a_change_vetoes_the_back_link():
     noun = WordIndex.build([(0, 2, "n"), (2, 6, "n"), (6, 13, "m"), (13, 14, "w"), (14, 16, "n"),
                             (q2[0], q2[1], "m")])
     assert back_candidates(rate, *q2, "percent", earlier, [q1, q2], noun) == []   # 增幅 takes the link
+
+
+def test_a_share_links_back_past_the_whole_it_names():
+    text = "全区共有党员34.59万名,占全区人口总数的10.46%"
+    q1 = (text.index("34.59"), text.index(","))
+    q2 = (text.index("10.46"), len(text))
+    ws = WordIndex.build([(0, 2, "n"), (2, 4, "v"), (4, 6, "n"), (q1[0], q1[1], "m"), (q1[1], q1[1] + 1, "w"),
+                          (q1[1] + 1, q1[1] + 2, "v"), (q1[1] + 2, q1[1] + 4, "n"), (q1[1] + 4, q1[1] + 6, "n"),
+                          (q1[1] + 6, q1[1] + 8, "n"), (q2[0] - 1, q2[0], "u"), (q2[0], q2[1], "m")])
+    (back,) = back_candidates(text, *q2, "percent", [((4, 6), "people")], [q1, q2], ws)
+    assert (back.start, back.end) == (4, 6) and "back|share=True" in back.features
+    other = text.replace("占", "比")          # no share: the nouns of the stretch name its own target
+    assert back_candidates(other, *q2, "percent", [((4, 6), "people")], [q1, q2], ws) == []
+
+
+def test_a_candidate_after_its_number_knows_where_the_noun_run_ends():
+    text = "全县73个行政村集体经济收入均突破"
+    q = (2, 5)
+    ws = WordIndex.build([(0, 2, "n"), (2, 4, "m"), (4, 5, "q"), (5, 8, "n"), (8, 12, "l"), (12, 14, "n"),
+                          (14, 15, "d"), (15, 17, "v")])
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, *q, "units", [q], words=ws)}
+    assert "fwd=first" in cands["行政村"] and "fwd=full" in cands["行政村集体经济收入"]
+    assert "fwd=past" in cands["行政村集体经济收入均突破"]
+
+
+def test_a_relative_clause_may_stand_between_a_number_and_its_noun():
+    text = "为全县76家符合规定的食品小作坊发放了许可证"
+    q = (text.index("76"), text.index("76") + 3)
+    spans = {text[c.start:c.end]: c.features for c in candidates(text, *q, "units", [q])}
+    assert "after_de_clause" in spans["食品小作坊"]
