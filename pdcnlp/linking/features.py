@@ -40,6 +40,9 @@ CONTENT_VERBS = ("收集", "征集", "解决", "办理", "确定", "形成", "�
                  "承接", "培训", "轮训", "服务", "覆盖", "参与", "惠及", "走访")
 ADVERBS = ("累计", "共", "先后", "均", "已", "分别", "目前", "近期", "共计", "合计", "总计", "约")
 DETERMINERS = ("各类", "各种", "各级", "一批", "各项")
+# collective and pointing words (ANNOTATION.md v1.1: not GPE): a target mostly leaves them out
+COLLECTIVES = ("全省", "全县", "全区", "全市", "全国", "全乡", "全镇", "全州", "我国", "我省", "我市", "我县", "我区",
+               "该区", "该县", "该市", "各地")
 NO_TARGET_UNITS = ("民", "市", "县", "区", "镇", "乡", "村", "省")
 SEPARATORS = "、和及与等的之"
 # Verbs and copulas that follow a target (党员收看, 参与率达到, 企业协调) or
@@ -224,6 +227,15 @@ def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: 
         f.append("is_entity")
     if any(ee == e for es, ee in entity_spans):
         f.append("ends_with_entity")
+    if any(es == s and ee < e for es, ee in entity_spans):
+        f.append("starts_with_entity")    # 盐田港区集装箱年吞吐量: the owner before the phrase mostly drops
+    if span.startswith(COLLECTIVES):
+        f.append("starts_collective")     # 全县生产总值 → 生产总值 (ANNOTATION.md), 全国排名 kept
+    k = span.rfind("等")
+    if 0 < k < len(span) - 1 and ("、" in span[:k] or "》《" in span[:k] or "”“" in span[:k]):
+        # 读经典、讲故事、唱红歌等系列活动: the listed items before 等 stay in
+        # the target (ANNOTATION.md table), the list starts where the candidate does
+        f.append(f"deng_list|before1={_char_class(text[s - 1]) if s > 0 else '^'}")
     return tuple(f)
 
 

@@ -79,3 +79,16 @@ def test_fenbie_lists_offer_the_nth_item_to_the_nth_figure():
     one_phrase = "三次产业对GDP增长的贡献率分别为2.3%、64.5%和33.2%"
     qs = [(one_phrase.index(x), one_phrase.index(x) + len(x)) for x in ("2.3%", "64.5%", "33.2%")]
     assert list_items(one_phrase, 0, qs[0][0], qs) is None          # one phrase takes all of them
+
+
+def test_owner_collective_and_deng_list_features():
+    text = "全县累计举办读经典、讲故事等系列活动900余场"
+    q = (text.index("900"), len(text))
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, *q, "events", [q], entity_spans=[(0, 2)])}
+    assert "deng_list|before1=han" in cands["读经典、讲故事等系列活动"]
+    assert not any(f.startswith("deng_list") for f in cands["系列活动"])
+    text = "全县生产总值86亿元"
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, 6, 10, "money", [(6, 10)],
+                                                                   entity_spans=[(0, 2)])}
+    assert "starts_collective" in cands["全县生产总值"] and "starts_with_entity" in cands["全县生产总值"]
+    assert "starts_collective" not in cands["生产总值"]
