@@ -18,6 +18,7 @@ from ..words.bies import coarse
 Word = Tuple[int, int, str]
 NOMINAL = ("N", "A")     # coarse POS that may stand inside a noun phrase before its head
 JOINER_POS = ("C", "W")
+INNER_KINDS = ("V", "P", "D", "U")
 PLAIN_NOUNS = ("n", "nr", "ns", "nt", "nz", "nx", "l", "i", "an", "s")  # a one-character conjunction or list comma (和, 、) joins two of them
 
 
@@ -55,6 +56,14 @@ class WordIndex:
         Abbreviations and verbal nouns (j: 同比 年均, vn: 增长) do not count:
         they are how a change is worded, not what changed."""
         return any(a <= s and e <= b and p in PLAIN_NOUNS for s, e, p in self.words)
+
+    def inner_kinds(self, a: int, b: int) -> Tuple[str, ...]:
+        """Which of verb, preposition, adverb, particle (V P D U) stand inside
+        ``[a, b)`` after its first word: a noun phrase holds none of them
+        (增速|比|一季度, 老党员|讲|红军, 县直单位|共|谋划), a verb-object phrase
+        only its first word's verb."""
+        kinds = {coarse(p) for s, e, p in self.words if a < s and e <= b}
+        return tuple(k for k in INNER_KINDS if k in kinds)
 
     def count(self, a: int, b: int) -> int:
         return sum(1 for s, e, _ in self.words if a <= s and e <= b)
@@ -118,7 +127,8 @@ def word_features(idx: WordIndex, s: int, e: int, side: str, unit_class: str, ga
     if np_f is None:
         np_f = cache[("w_np", s, e)] = phrase_start_features(idx, s, e, side, unit_class, cache)
     n = min(idx.count(s, e), 6)
-    return end_f + start_f + gap_f + np_f + (f"w_n={n}", f"w_n={n}|side={side}") + (
+    inner = tuple(f"w_inner={t}|side={side}" for t in idx.inner_kinds(s, e))
+    return end_f + start_f + gap_f + np_f + inner + (f"w_n={n}", f"w_n={n}|side={side}") + (
         right_end_features(idx, s, e, unit_class, cache) if side == "R" else ())
 
 

@@ -197,3 +197,11 @@ def test_a_relative_clause_may_stand_between_a_number_and_its_noun():
     q = (text.index("76"), text.index("76") + 3)
     spans = {text[c.start:c.end]: c.features for c in candidates(text, *q, "units", [q])}
     assert "after_de_clause" in spans["食品小作坊"]
+
+
+def test_inner_kinds_name_verbs_and_prepositions_inside_a_candidate():
+    text = "增速比一季度加快0.8个百分点"
+    ws = WordIndex.build([(0, 2, "n"), (2, 3, "p"), (3, 6, "n"), (6, 8, "v"), (8, 15, "m")])
+    assert ws.inner_kinds(0, 6) == ("P",)
+    assert ws.inner_kinds(2, 8) == ("V",)          # the first word itself does not count
+    assert ws.inner_kinds(0, 2) == ()
