@@ -128,6 +128,10 @@ def word_features(idx: WordIndex, s: int, e: int, side: str, unit_class: str, ga
         np_f = cache[("w_np", s, e)] = phrase_start_features(idx, s, e, side, unit_class, cache)
     n = min(idx.count(s, e), 6)
     inner = tuple(f"w_inner={t}|side={side}" for t in idx.inner_kinds(s, e))
+    k1, k2 = idx.start_at.get(s), idx.end_at.get(e)
+    fine = (f"w_first_fine={idx.words[k1][2] if k1 is not None else '-'}|side={side}",
+            f"w_last_fine={idx.words[k2][2] if k2 is not None else '-'}|side={side}")
+    inner = inner + fine
     return end_f + start_f + gap_f + np_f + inner + (f"w_n={n}", f"w_n={n}|side={side}") + (
         right_end_features(idx, s, e, unit_class, cache) if side == "R" else ())
 
