@@ -12,8 +12,13 @@ wins. The model that scores them is :mod:`pdcnlp.linking.model`.
 Two rules stand beside the model (ANNOTATION.md "Targets and links"):
 a noun used as its own classifier (200余民, 全省16市) and a count of aspects
 followed by another count (5个方面33条措施) get no target; everything else
-gets the best-scoring candidate. Without trained weights, ``RULE_WEIGHTS``
-encode the two commonest patterns (postposed 开展集体学习4000余场次,
+gets the best-scoring candidate. Three structures of the guideline add
+candidates the clause scan would not reach: the n-th item of a 分别 list for
+the n-th figure (:func:`list_items`), the noun after a relative clause in 的
+(76家符合规定的食品小作坊), and ends beyond a date in the gap (dates are
+skipped like quantities by :func:`normalised_gap`).
+
+Without trained weights, ``RULE_WEIGHTS`` encode the two commonest patterns (postposed 开展集体学习4000余场次,
 preposed 301个党委) so that the component still does something sensible.
 """
 from __future__ import annotations
