@@ -122,6 +122,30 @@ def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int
     return "".join(out)
 
 
+def gap_lengths(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int, int]]) -> Dict[int, int]:
+    """``len(normalised_gap(text, e, b, …))`` for every ``e`` in ``[a, b]``
+    where the left-to-right scan from ``a`` stops (a kept character, or the
+    start of a skipped quantity or date), in one pass: the scan from such an
+    ``e`` is the same from there on. Offsets inside a skipped stretch are
+    missing (the caller computes those, rare, directly)."""
+    stops, kept, i = [], [], a
+    while i < b:
+        stops.append(i)
+        q = next(((qa, qb) for qa, qb in quantity_spans if qa == i and qb <= b), None)
+        if q:
+            i = q[1] + (1 if q[1] < b and text[q[1]] in "和、及与" else 0)
+            kept.append(0)
+            continue
+        d = DATE.match(text, i, b)
+        i = d.end() if d else i + 1
+        kept.append(0 if d else 1)
+    out, n = {b: 0}, 0
+    for pos, k in zip(reversed(stops), reversed(kept)):
+        n += k
+        out[pos] = n
+    return out
+
+
 def _end_features(text: str, e: int, side: str, unit_class: str) -> Tuple[str, ...]:
     """Features that depend on where a candidate ends (and its side), not on
     where it starts: computed once per end, shared by every start."""
@@ -325,8 +349,11 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
         left = clause_bounds(text, left - 1, left - 1)[0]
     spans = []
     # left of the quantity: ends within MAX_GAP (other quantities not counted)
-    for e in range(qs, max(left, qs - MAX_REACH), -1):
-        if len(normalised_gap(text, e, qs, blocked)) > MAX_GAP:
+    reach = max(left, qs - MAX_REACH)
+    lengths = gap_lengths(text, reach, qs, blocked)
+    for e in range(qs, reach, -1):
+        n = lengths.get(e)
+        if (n if n is not None else len(normalised_gap(text, e, qs, blocked))) > MAX_GAP:
             continue   # not break: an end inside a date (…|018年的) has a long gap, the date's start a short one
         for s in range(max(left, e - MAX_LEN), e):
             spans.append((s, e))

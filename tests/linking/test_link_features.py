@@ -92,3 +92,16 @@ def test_owner_collective_and_deng_list_features():
                                                                    entity_spans=[(0, 2)])}
     assert "starts_collective" in cands["全县生产总值"] and "starts_with_entity" in cands["全县生产总值"]
     assert "starts_collective" not in cands["生产总值"]
+
+
+def test_gap_lengths_agree_with_normalised_gap():
+    from pdcnlp.linking.features import gap_lengths
+
+    text = "居民人均纯收入从2014年的3400元和3500元增加到2018年年底的9977元"
+    q1 = (text.index("3400"), text.index("3400") + 5)
+    q2 = (text.index("3500"), text.index("3500") + 5)
+    q3 = (text.index("9977"), len(text))
+    lengths = gap_lengths(text, 0, q3[0], [q1, q2, q3])
+    for e, n in lengths.items():
+        assert n == len(normalised_gap(text, e, q3[0], [q1, q2, q3]))
+    assert text.index("2018") in lengths and text.index("2018") + 1 not in lengths   # inside a date: not a stop
