@@ -20,7 +20,8 @@ import math
 from itertools import repeat
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from .features import JOINERS, Candidate, candidates, clause_bounds, normalised_gap, no_target_by_rule, quantity_run
+from .features import Candidate, candidates, clause_bounds, normalised_gap, no_target_by_rule
+from .lists import JOINERS, quantity_run
 from .wordfeats import WordIndex
 
 # Without a trained model: prefer the span right before the quantity (gap of

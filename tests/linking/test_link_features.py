@@ -65,7 +65,7 @@ def test_dates_leave_the_gap_like_quantities():
 
 
 def test_fenbie_lists_offer_the_nth_item_to_the_nth_figure():
-    from pdcnlp.linking.features import list_items
+    from pdcnlp.linking.lists import list_items
 
     text = "固定资产投资、社会消费品零售总额分别增长4.1%、8.8%"
     q1 = (text.index("4.1"), text.index("4.1") + 4)

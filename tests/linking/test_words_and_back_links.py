@@ -109,7 +109,7 @@ def test_a_word_across_the_sentence_break_is_cut_at_it(nlp):
 
 
 def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
-    from pdcnlp.linking.model import quantity_run
+    from pdcnlp.linking.lists import quantity_run
 
     text = "发生事故3起,死亡4人,同比分别下降50%、42.9%"
     p50, p42 = text.index("50%"), text.index("42.9")
