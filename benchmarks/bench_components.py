@@ -1,6 +1,6 @@
 """Where pipeline time goes: each component's share, on the political corpora.
 
-    python benchmarks/bench_components.py
+    python benchmarks/bench_components.py [--model DIR]
 
 Runs the loaded pipeline step by step on the same docs (tokenizer, then each
 component in order), timing each step; reports seconds and share of the
@@ -8,6 +8,7 @@ total. The shares are ratios within one run, so machine noise cancels.
 """
 from __future__ import annotations
 
+import argparse
 import datetime
 import time
 from collections import defaultdict
@@ -17,9 +18,12 @@ import pdcnlp
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=None, help="a saved pipeline directory (default: the shipped one)")
+    args = ap.parse_args()
     texts = political_texts()
     n_chars = sum(len(t) for t in texts)
-    nlp = pdcnlp.load()
+    nlp = pdcnlp.load(args.model)
     times = defaultdict(float)
     for _ in range(2):
         run = defaultdict(float)

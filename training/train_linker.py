@@ -193,18 +193,28 @@ def loo(records: Sequence[Dict], C: float) -> Dict[str, Dict]:
     return out
 
 
-def fit_from_config(records: Sequence[Dict], linker_cfg: Dict) -> LinkModel:
+def config_words(linker_cfg: Dict) -> Optional[Callable[[str], list]]:
+    """The word layer a ``[linker]`` section names (``words``, a directory
+    relative to the repository, or ""), as a memoised callable, or None."""
+    if not linker_cfg.get("words"):
+        return None
+    from pdcnlp.words import WordTagger
+    from training.link_report import cached_words
+
+    path = Path(linker_cfg["words"])
+    return cached_words(WordTagger.load(path if path.is_absolute() else ROOT / path))
+
+
+def fit_from_config(records: Sequence[Dict], linker_cfg: Dict,
+                    words: Optional[Callable[[str], list]] = None) -> LinkModel:
     """The linker a ``[linker]`` config section describes (``training/configs/linker.cfg``):
     ``kind``, ``C``, ``words`` (a word-layer directory, relative to the
     repository, or ""), ``word_edges``, ``threshold``. A section with only
-    ``C`` (finetune.cfg) gives the earlier logistic model without words."""
-    words = None
-    if linker_cfg.get("words"):
-        from pdcnlp.words import WordTagger
-        from training.link_report import cached_words
-
-        path = Path(linker_cfg["words"])
-        words = cached_words(WordTagger.load(path if path.is_absolute() else ROOT / path))
+    ``C`` (finetune.cfg) gives the earlier logistic model without words.
+    ``words``: the section's word layer already loaded (:func:`config_words`),
+    so that several fits share one tagger and its memo."""
+    if words is None:
+        words = config_words(linker_cfg)
     fitter = fit_softmax if linker_cfg.get("kind", "logistic") == "softmax" else fit
     model = fitter(records, C=linker_cfg["C"], words=words, word_edges=linker_cfg.get("word_edges", ""))
     model.threshold = float(linker_cfg.get("threshold", 0.0))

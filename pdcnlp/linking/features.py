@@ -12,8 +12,13 @@ wins. The model that scores them is :mod:`pdcnlp.linking.model`.
 Two rules stand beside the model (ANNOTATION.md "Targets and links"):
 a noun used as its own classifier (200余民, 全省16市) and a count of aspects
 followed by another count (5个方面33条措施) get no target; everything else
-gets the best-scoring candidate. Without trained weights, ``RULE_WEIGHTS``
-encode the two commonest patterns (postposed 开展集体学习4000余场次,
+gets the best-scoring candidate. Three structures of the guideline add
+candidates the clause scan would not reach: the n-th item of a 分别 list for
+the n-th figure (:func:`list_items`), the noun after a relative clause in 的
+(76家符合规定的食品小作坊), and ends beyond a date in the gap (dates are
+skipped like quantities by :func:`normalised_gap`).
+
+Without trained weights, ``RULE_WEIGHTS`` encode the two commonest patterns (postposed 开展集体学习4000余场次,
 preposed 301个党委) so that the component still does something sensible.
 """
 from __future__ import annotations
@@ -23,11 +28,14 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..lexicon import CLAUSE_PUNCT, brackets_paired, internal_bigrams
+from .lists import Span2, list_items
 from .wordfeats import WordIndex, word_features
 
 MAX_LEN = 30
 MAX_GAP = 6          # characters between a target and its quantity, other quantities not counted
 MAX_RIGHT_GAP = 2
+MAX_DE = 16          # how far right of a quantity a 的 may end the clause between it and its noun
+MAX_REACH = 60       # characters searched left of a quantity for the ends of its candidates
 # ANNOTATION.md: targets never include these light verbs.
 LIGHT_VERBS = ("开展", "举办", "组织", "召开", "进行", "完成", "实施", "推出", "打造", "开设", "建立", "举行",
                "组建", "派出", "印发")
@@ -38,6 +46,9 @@ CONTENT_VERBS = ("收集", "征集", "解决", "办理", "确定", "形成", "�
                  "承接", "培训", "轮训", "服务", "覆盖", "参与", "惠及", "走访")
 ADVERBS = ("累计", "共", "先后", "均", "已", "分别", "目前", "近期", "共计", "合计", "总计", "约")
 DETERMINERS = ("各类", "各种", "各级", "一批", "各项")
+# collective and pointing words (ANNOTATION.md v1.1: not GPE): a target mostly leaves them out
+COLLECTIVES = ("全省", "全县", "全区", "全市", "全国", "全乡", "全镇", "全州", "我国", "我省", "我市", "我县", "我区",
+               "该区", "该县", "该市", "各地")
 NO_TARGET_UNITS = ("民", "市", "县", "区", "镇", "乡", "村", "省")
 SEPARATORS = "、和及与等的之"
 # Verbs and copulas that follow a target (党员收看, 参与率达到, 企业协调) or
@@ -50,7 +61,13 @@ VERB_CHARS = "达在到为是有已将把被让使用于"
 VERB_BIGRAM = re.compile("|".join(VERB_BIGRAMS))
 FUNCTION_CHAR = re.compile(r"[的了着是在把将对为]")
 DIGIT = re.compile(r"\d")
+# a year, month or day in a gap (2014年, 2018年年底, 3月): no QUANTITY, so skipped like one
+DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?)(?:年底|年末|底|末|初)?")
+# particles and coverbs no target starts with; punctuation but opening quotes and brackets
+NOT_A_START = re.compile(r"[了着过得是为把被将]|[^\w“《(（「『‘\"']")
 GAP_WORDS = ("分别达到", "分别", "达到", "均在", "均", "达", "累计", "共计", "共", "先后", "已", "在", "为", "到", "约")
+
+
 
 
 @dataclass(frozen=True)
@@ -81,8 +98,12 @@ def _char_class(ch: str) -> str:
 
 
 def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int, int]]) -> str:
-    """``text[a:b]`` with other quantities (and the 和/、 joining them) removed:
-    in 办结率分别达到99%和97%, the gap from 办结率 to 97% is 分别达到."""
+    """``text[a:b]`` with other quantities (and the 和/、 joining them) and
+    dates removed: in 办结率分别达到99%和97%, the gap from 办结率 to 97% is
+    分别达到; in 人均纯收入从2014年的3400元增加到2018年年底的9977元, from
+    人均纯收入 to 3400元 it is 从的 (a change from one year to another
+    measures the indicator named before 从, ANNOTATION.md v1.2 "Growth and
+    change"; dates are no QUANTITY, so they would otherwise count)."""
     out, i = [], a
     while i < b:
         q = next(((qa, qb) for qa, qb in quantity_spans if qa == i and qb <= b), None)
@@ -91,9 +112,37 @@ def normalised_gap(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int
             if i < b and text[i] in "和、及与":
                 i += 1
             continue
+        d = DATE.match(text, i, b)
+        if d:
+            i = d.end()
+            continue
         out.append(text[i])
         i += 1
     return "".join(out)
+
+
+def gap_lengths(text: str, a: int, b: int, quantity_spans: Sequence[Tuple[int, int]]) -> Dict[int, int]:
+    """``len(normalised_gap(text, e, b, …))`` for every ``e`` in ``[a, b]``
+    where the left-to-right scan from ``a`` stops (a kept character, or the
+    start of a skipped quantity or date), in one pass: the scan from such an
+    ``e`` is the same from there on. Offsets inside a skipped stretch are
+    missing (the caller computes those, rare, directly)."""
+    stops, kept, i = [], [], a
+    while i < b:
+        stops.append(i)
+        q = next(((qa, qb) for qa, qb in quantity_spans if qa == i and qb <= b), None)
+        if q:
+            i = q[1] + (1 if q[1] < b and text[q[1]] in "和、及与" else 0)
+            kept.append(0)
+            continue
+        d = DATE.match(text, i, b)
+        i = d.end() if d else i + 1
+        kept.append(0 if d else 1)
+    out, n = {b: 0}, 0
+    for pos, k in zip(reversed(stops), reversed(kept)):
+        n += k
+        out[pos] = n
+    return out
 
 
 def _end_features(text: str, e: int, side: str, unit_class: str) -> Tuple[str, ...]:
@@ -206,13 +255,29 @@ def candidate_features(text: str, s: int, e: int, qs: int, qe: int, unit_class: 
         f.append("is_entity")
     if any(ee == e for es, ee in entity_spans):
         f.append("ends_with_entity")
+    if any(es == s and ee < e for es, ee in entity_spans):
+        f.append("starts_with_entity")    # 盐田港区集装箱年吞吐量: the owner before the phrase mostly drops
+    if span.startswith(COLLECTIVES):
+        f.append("starts_collective")     # 全县生产总值 → 生产总值 (ANNOTATION.md), 全国排名 kept
+    k = span.rfind("等")
+    if 0 < k < len(span) - 1 and ("、" in span[:k] or "》《" in span[:k] or "”“" in span[:k]):
+        # 读经典、讲故事、唱红歌等系列活动: the listed items before 等 stay in
+        # the target (ANNOTATION.md table), the list starts where the candidate does
+        f.append(f"deng_list|before1={_char_class(text[s - 1]) if s > 0 else '^'}")
     return tuple(f)
 
 
 def excluded(text: str, s: int, e: int) -> bool:
-    """Spans the guideline rules out as targets, whatever the model says."""
+    """Spans the guideline rules out as targets, whatever the model says.
+
+    A target is a noun phrase or a verb-object phrase (ANNOTATION.md
+    "Targets and links"): it never starts on a particle or a coverb
+    (了讲述, 为群众) nor on punctuation other than an opening quote or
+    bracket (——贫困发生率)."""
     span = text[s:e]
     if span[0] in SEPARATORS or span[-1] in SEPARATORS or span[-1] in "(（“《":
+        return True
+    if NOT_A_START.match(span):
         return True
     if span.endswith(GAP_WORDS) or span.startswith(LIGHT_VERBS):
         return True
@@ -233,15 +298,33 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
         left = clause_bounds(text, left - 1, left - 1)[0]
     spans = []
     # left of the quantity: ends within MAX_GAP (other quantities not counted)
-    for e in range(qs, left, -1):
-        if len(normalised_gap(text, e, qs, blocked)) > MAX_GAP:
-            break
+    reach = max(left, qs - MAX_REACH)
+    lengths = gap_lengths(text, reach, qs, blocked)
+    for e in range(qs, reach, -1):
+        n = lengths.get(e)
+        if (n if n is not None else len(normalised_gap(text, e, qs, blocked))) > MAX_GAP:
+            continue   # not break: an end inside a date (…|018年的) has a long gap, the date's start a short one
         for s in range(max(left, e - MAX_LEN), e):
             spans.append((s, e))
     # right of the quantity: starts within MAX_RIGHT_GAP
     for s in range(qe, min(right, qe + MAX_RIGHT_GAP + 1)):
         for e in range(s + 1, min(right, s + MAX_LEN) + 1):
             spans.append((s, e))
+    extra: Dict[Span2, Tuple[str, ...]] = {}
+    # 76家符合规定的食品小作坊: a relative clause ending in 的 may stand
+    # between the number and the noun it counts (ANNOTATION.md: the target
+    # is the noun phrase; annotators leave the clause out)
+    d = text.find("的", qe + MAX_RIGHT_GAP + 1, min(right, qe + MAX_DE))
+    if d > 0 and not any(qe <= a < d for a, _ in blocked):
+        for e in range(d + 2, min(right, d + 1 + MAX_LEN) + 1):
+            spans.append((d + 1, e))
+            extra[(d + 1, e)] = ("after_de_clause", f"after_de_clause|unit={unit_class}")
+    listed = list_items(text, left, qs, blocked)
+    for k, (ps, pe) in enumerate(listed[0] if listed else ()):
+        for s in range(ps, pe):
+            extra[(s, pe)] = ("list_item", f"list_item|order={k == listed[1]}")
+    have = set(spans)
+    spans.extend(sp for sp in extra if sp not in have)
     out = []
     cache: Dict = {}
     for s, e in spans:
@@ -257,7 +340,7 @@ def candidates(text: str, qs: int, qe: int, unit_class: str, quantity_spans: Seq
         if words is not None:
             side, gap = ("L", (e, qs)) if e <= qs else ("R", (qe, s))
             f = f + word_features(words, s, e, side, unit_class, gap, cache)
-        out.append(Candidate(s, e, f))
+        out.append(Candidate(s, e, f + extra.get((s, e), ())))
     return out
 
 

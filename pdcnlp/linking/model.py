@@ -21,6 +21,7 @@ from itertools import repeat
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .features import Candidate, candidates, clause_bounds, normalised_gap, no_target_by_rule
+from .lists import JOINERS, quantity_run
 from .wordfeats import WordIndex
 
 # Without a trained model: prefer the span right before the quantity (gap of
@@ -33,7 +34,9 @@ RULE_WEIGHTS: Dict[str, float] = {
     "gap=long": -3.0, "side=R|gaplen=0": 1.5, "after_determiner": 1.0, "back": -3.0,
 }
 MAX_BACK = 2          # earlier targets offered to a quantity
-JOINERS = "、和及与 "  # what joins figures into one list (50%、42.9%)
+# 党员34.59万名,占全区人口总数的10.46%: a share names its whole (a noun), yet
+# measures the set before it (ANNOTATION.md v1.2 "Shares, subsets and averages")
+SHARE_CUES = ("占", "约占", "分别占")
 MAX_CUE = 4           # back-links only when at most this much of the clause precedes the number (增长, 其中, 剩余)
 Span2 = Tuple[int, int]
 
@@ -95,7 +98,7 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
 
     Only when the stretch before the number (from its clause start, or
     from the quantity before it in the clause: 地区生产总值13.7万亿元、增长5.8%)
-    names nothing: with the word layer, no noun in it (比上年增长,
+    names nothing: with the word layer, no plain noun in it (比上年增长,
     同比分别下降); without, at most ``MAX_CUE`` characters."""
     left, _ = clause_bounds(text, qs, qe)
     first, j, n = quantity_run(text, qs, quantity_spans)
@@ -103,10 +106,15 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
     while start < first and text[start] in JOINERS:
         start += 1
     cue = normalised_gap(text, start, first, quantity_spans)
+    cue_f: Tuple[str, ...] = ()
     if words is not None:
-        pos = words.pos_between(start, qs)
-        if "N" in pos.split("-") or len(cue) > 2 * MAX_CUE:
+        # a plain noun in the stretch (产量, 增幅: "a rate noun right before
+        # the figure takes the link", ANNOTATION.md v1.2) names the number's
+        # own target; 同比, 年均 (j) and 增长 (vn) only word the change
+        share = cue.startswith(SHARE_CUES)
+        if len(cue) > (3 if share else 2) * MAX_CUE or (words.names_noun(start, qs) and not share):
             return []
+        cue_f = (f"back|cue_pos={words.pos_between(start, qs)}", f"back|share={share}")
     elif len(cue) > MAX_CUE:
         return []   # the clause names something before the number: no back-link
     out, seen = [], set()
@@ -119,7 +127,7 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
         out.append(Candidate(s, e, (
             "back", f"back|k={k}", f"back|cue={cue if len(cue) <= MAX_CUE else 'long'}",
             f"back|same_unit={uc == unit_class}", f"back|unit={unit_class}", f"back|same_clause={e > left}",
-            f"back|cue={cue}|same_unit={uc == unit_class}")))
+            f"back|cue={cue}|same_unit={uc == unit_class}") + cue_f))
         if len(seen) >= max(MAX_BACK, n if listed else 0):
             break
     if listed:
@@ -129,27 +137,6 @@ def back_candidates(text: str, qs: int, qe: int, unit_class: str, earlier: Seque
         out = [Candidate(c.start, c.end, c.features + (f"back|list_order={by_place.index(c) == j}",))
                for c in out]
     return out
-
-
-def quantity_run(text: str, qs: int, quantity_spans: Sequence[Span2]) -> Tuple[int, int, int]:
-    """The run of quantities joined by 、和及与 that ``qs`` is in
-    (50%、42.9%): where the run starts, this quantity's place in it, its length."""
-    by_end = {b: a for a, b in quantity_spans}
-    by_start = {a: b for a, b in quantity_spans}
-    first, j = qs, 0
-    while True:
-        prev = next((by_end[b] for b in (first, first - 1) if b in by_end and text[b:first] in ("",) + tuple(JOINERS)),
-                    None)
-        if prev is None or prev >= first:
-            break
-        first, j = prev, j + 1
-    end, n = by_start.get(qs, qs), j + 1
-    while True:
-        nxt = next((a for a in (end, end + 1) if a in by_start and text[end:a] in ("",) + tuple(JOINERS)), None)
-        if nxt is None or nxt < end or by_start[nxt] <= end:
-            break
-        end, n = by_start[nxt], n + 1
-    return first, j, n
 
 
 def quantity_candidates(text: str, i: int, quantities: Sequence[Tuple[int, int, str, str]],

@@ -51,3 +51,57 @@ def test_model_round_trips_as_json_and_decides():
     assert text[target[0]:target[1]] == "集体学习"
     with pytest.raises(ValueError):
         LinkModel.from_dict({"format": "pickle"})
+
+
+def test_dates_leave_the_gap_like_quantities():
+    text = "居民人均纯收入从2014年的3400元增加到2018年年底的9977元"
+    q1 = (text.index("3400"), text.index("3400") + 5)
+    q2 = (text.index("9977"), len(text))
+    assert normalised_gap(text, 7, q1[0], [q1, q2]) == "从的"
+    assert normalised_gap(text, 7, q2[0], [q1, q2]) == "从的增加到的"
+    # in reach of both figures now (MAX_GAP), which they were not before
+    for q in (q1, q2):
+        assert any(text[c.start:c.end] == "居民人均纯收入" for c in candidates(text, *q, "money", [q1, q2]))
+
+
+def test_fenbie_lists_offer_the_nth_item_to_the_nth_figure():
+    from pdcnlp.linking.lists import list_items
+
+    text = "固定资产投资、社会消费品零售总额分别增长4.1%、8.8%"
+    q1 = (text.index("4.1"), text.index("4.1") + 4)
+    q2 = (text.index("8.8"), len(text))
+    items, j = list_items(text, 0, q1[0], [q1, q2])
+    assert [text[a:b] for a, b in items] == ["固定资产投资", "社会消费品零售总额"] and j == 0
+    assert list_items(text, 0, q2[0], [q1, q2])[1] == 1
+    first = {text[c.start:c.end]: c.features for c in candidates(text, *q1, "percent", [q1, q2])}
+    assert "list_item|order=True" in first["固定资产投资"]          # far from its number, offered all the same
+    assert "list_item|order=False" in first["社会消费品零售总额"]
+    one_phrase = "三次产业对GDP增长的贡献率分别为2.3%、64.5%和33.2%"
+    qs = [(one_phrase.index(x), one_phrase.index(x) + len(x)) for x in ("2.3%", "64.5%", "33.2%")]
+    assert list_items(one_phrase, 0, qs[0][0], qs) is None          # one phrase takes all of them
+
+
+def test_owner_collective_and_deng_list_features():
+    text = "全县累计举办读经典、讲故事等系列活动900余场"
+    q = (text.index("900"), len(text))
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, *q, "events", [q], entity_spans=[(0, 2)])}
+    assert "deng_list|before1=han" in cands["读经典、讲故事等系列活动"]
+    assert not any(f.startswith("deng_list") for f in cands["系列活动"])
+    text = "全县生产总值86亿元"
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, 6, 10, "money", [(6, 10)],
+                                                                   entity_spans=[(0, 2)])}
+    assert "starts_collective" in cands["全县生产总值"] and "starts_with_entity" in cands["全县生产总值"]
+    assert "starts_collective" not in cands["生产总值"]
+
+
+def test_gap_lengths_agree_with_normalised_gap():
+    from pdcnlp.linking.features import gap_lengths
+
+    text = "居民人均纯收入从2014年的3400元和3500元增加到2018年年底的9977元"
+    q1 = (text.index("3400"), text.index("3400") + 5)
+    q2 = (text.index("3500"), text.index("3500") + 5)
+    q3 = (text.index("9977"), len(text))
+    lengths = gap_lengths(text, 0, q3[0], [q1, q2, q3])
+    for e, n in lengths.items():
+        assert n == len(normalised_gap(text, e, q3[0], [q1, q2, q3]))
+    assert text.index("2018") in lengths and text.index("2018") + 1 not in lengths   # inside a date: not a stop

@@ -109,7 +109,7 @@ def test_a_word_across_the_sentence_break_is_cut_at_it(nlp):
 
 
 def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
-    from pdcnlp.linking.model import quantity_run
+    from pdcnlp.linking.lists import quantity_run
 
     text = "发生事故3起,死亡4人,同比分别下降50%、42.9%"
     p50, p42 = text.index("50%"), text.index("42.9")
@@ -124,3 +124,84 @@ def test_a_fenbie_list_offers_the_nth_item_to_the_nth_figure():
         cands = back_candidates(text, *q[k], "percent", earlier, q, words)
         matched = [(c.start, c.end) for c in cands if "back|list_order=True" in c.features]
         assert matched == [want]
+
+
+def test_phrase_starts_run_back_over_nominal_words_and_joined_lists():
+    text = "新增高速和一级公路5600公里"
+    words = WordIndex.build([(0, 2, "v"), (2, 4, "n"), (4, 5, "c"), (5, 7, "m"), (7, 9, "n"), (9, 13, "m"),
+                             (13, 15, "q")])
+    run, coord = words.phrase_starts(9)
+    assert [text[s:9] for s in run] == ["公路"]          # 一级 is a numeral word here: the run stops
+    words = WordIndex.build([(0, 2, "v"), (2, 4, "n"), (4, 5, "c"), (5, 7, "b"), (7, 9, "n"), (9, 13, "m"),
+                             (13, 15, "q")])
+    run, coord = words.phrase_starts(9)
+    assert [text[s:9] for s in run] == ["公路", "一级公路"] and text[coord:9] == "高速和一级公路"
+    assert words.phrase_starts(2) == ((), -1)              # 新增 is a verb: no noun phrase ends there
+
+
+def test_phrase_start_features_say_where_a_candidate_starts():
+    text = "全市存在住宅类历史遗留问题项目911个"
+    q = text.index("911")
+    ws = [(0, 2, "n"), (2, 4, "v"), (4, 7, "b"), (7, 9, "n"), (9, 11, "v"), (11, 13, "n"), (13, 15, "n"),
+          (q, q + 3, "m"), (q + 3, q + 4, "q")]
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, q, q + 4, "items", [(q, q + 4)],
+                                                                   words=WordIndex.build(ws))}
+    assert "np=full" in cands["问题项目"] and "np=cut1" in cands["项目"]
+    assert "np=over|V" in cands["遗留问题项目"]
+    assert "np=over|V" in cands["存在住宅类历史遗留问题项目"]   # the word before the run decides, 遗留
+
+
+def test_a_plain_noun_before_a_change_vetoes_the_back_link():
+    text = "地方生产总值38.62亿元,同比增长8.1%"
+    q1 = (6, 13)
+    q2 = (text.index("8.1"), len(text))
+    earlier = [((2, 6), "money")]
+    # 同比 is tagged j (an abbreviation), 增长 vn: they word a change, they name nothing
+    change = WordIndex.build([(0, 2, "n"), (2, 6, "n"), (6, 13, "m"), (13, 14, "w"), (14, 16, "j"),
+                              (16, 18, "vn"), (q2[0], q2[1], "m")])
+    assert change.names_noun(14, q2[0]) is False
+    (back,) = back_candidates(text, *q2, "percent", earlier, [q1, q2], change)
+    assert (back.start, back.end) == (2, 6) and "back|cue_pos=N-N" in back.features
+    rate = "地方生产总值38.62亿元,增幅8.1%"
+    q2 = (rate.index("8.1"), len(rate))
+    noun = WordIndex.build([(0, 2, "n"), (2, 6, "n"), (6, 13, "m"), (13, 14, "w"), (14, 16, "n"),
+                            (q2[0], q2[1], "m")])
+    assert back_candidates(rate, *q2, "percent", earlier, [q1, q2], noun) == []   # 增幅 takes the link
+
+
+def test_a_share_links_back_past_the_whole_it_names():
+    text = "全区共有党员34.59万名,占全区人口总数的10.46%"
+    q1 = (text.index("34.59"), text.index(","))
+    q2 = (text.index("10.46"), len(text))
+    ws = WordIndex.build([(0, 2, "n"), (2, 4, "v"), (4, 6, "n"), (q1[0], q1[1], "m"), (q1[1], q1[1] + 1, "w"),
+                          (q1[1] + 1, q1[1] + 2, "v"), (q1[1] + 2, q1[1] + 4, "n"), (q1[1] + 4, q1[1] + 6, "n"),
+                          (q1[1] + 6, q1[1] + 8, "n"), (q2[0] - 1, q2[0], "u"), (q2[0], q2[1], "m")])
+    (back,) = back_candidates(text, *q2, "percent", [((4, 6), "people")], [q1, q2], ws)
+    assert (back.start, back.end) == (4, 6) and "back|share=True" in back.features
+    other = text.replace("占", "比")          # no share: the nouns of the stretch name its own target
+    assert back_candidates(other, *q2, "percent", [((4, 6), "people")], [q1, q2], ws) == []
+
+
+def test_a_candidate_after_its_number_knows_where_the_noun_run_ends():
+    text = "全县73个行政村集体经济收入均突破"
+    q = (2, 5)
+    ws = WordIndex.build([(0, 2, "n"), (2, 4, "m"), (4, 5, "q"), (5, 8, "n"), (8, 12, "l"), (12, 14, "n"),
+                          (14, 15, "d"), (15, 17, "v")])
+    cands = {text[c.start:c.end]: c.features for c in candidates(text, *q, "units", [q], words=ws)}
+    assert "fwd=first" in cands["行政村"] and "fwd=full" in cands["行政村集体经济收入"]
+    assert "fwd=past" in cands["行政村集体经济收入均突破"]
+
+
+def test_a_relative_clause_may_stand_between_a_number_and_its_noun():
+    text = "为全县76家符合规定的食品小作坊发放了许可证"
+    q = (text.index("76"), text.index("76") + 3)
+    spans = {text[c.start:c.end]: c.features for c in candidates(text, *q, "units", [q])}
+    assert "after_de_clause" in spans["食品小作坊"]
+
+
+def test_inner_kinds_name_verbs_and_prepositions_inside_a_candidate():
+    text = "增速比一季度加快0.8个百分点"
+    ws = WordIndex.build([(0, 2, "n"), (2, 3, "p"), (3, 6, "n"), (6, 8, "v"), (8, 15, "m")])
+    assert ws.inner_kinds(0, 6) == ("P",)
+    assert ws.inner_kinds(2, 8) == ("V",)          # the first word itself does not count
+    assert ws.inner_kinds(0, 2) == ()

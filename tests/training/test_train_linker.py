@@ -43,3 +43,23 @@ def test_the_config_chooses_the_model():
     again = LinkModel.from_dict(__import__("json").loads(softmax.to_json()))
     text = "开展集体学习4000余场次"
     assert link(text, [(6, 13, "场次", "events")], again) == link(text, [(6, 13, "场次", "events")], softmax)
+
+
+def test_page_folds_keep_pages_whole_and_cover_every_record():
+    from training.link_report import page_folds
+
+    records = SEEDS            # five seed documents
+    folds = list(page_folds(records, 3))
+    assert len(folds) == 3 and sum(len(held) for _, held in folds) == len(records)
+    for train, held in folds:
+        assert not {r["source"] for r in train} & {r["source"] for r in held}
+
+
+def test_cross_validation_scores_every_gold_link_once():
+    from training.link_report import cross_validate
+
+    records = SEEDS
+    rep = cross_validate(records, {"C": 3.0, "kind": "softmax"}, 2)
+    n_links = sum(len(r["links"]) for r in records)
+    assert rep["n_gold_links"] == n_links and 0.0 < rep["head"]["f"] <= 1.0
+    assert rep["strict"]["f"] <= rep["head"]["f"]
