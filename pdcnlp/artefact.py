@@ -3,7 +3,8 @@
 A saved pipeline directory holds everything that decides its output except
 a few packaged data files the code reads at run time (the noise patterns,
 the width-folding table, the unit and quantity tables, the word-internal
-bigrams). ``meta.json`` records, under ``"pdcnlp"``:
+bigrams, the division list of pdcnlp.places and the gazetteer's word-like
+names it skips). ``meta.json`` records, under ``"pdcnlp"``:
 
 * ``fingerprint``: sha256 over every file of the directory but ``meta.json``
   and ``MODEL_CARD.md`` (weights, rule lexicons, gazetteer, linker weights,
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 NOT_FINGERPRINTED = ("meta.json", "MODEL_CARD.md")
 # Packaged data files read at run time by code, not saved with a pipeline.
 RUNTIME_RESOURCES = ("noise_patterns.json", "opencc_fullwidth.txt", "units.json", "quantity_rules.json",
-                     "word_internal_bigrams.txt", "feature_lexicons.json")
+                     "word_internal_bigrams.txt", "divisions.json", "gazetteer_gpe.json",
+                     "feature_lexicons.json")
 
 
 def _sha256(data: bytes) -> str:

@@ -33,6 +33,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return _usage("extract", "--records-per-task must be 1 or more")
     if args.max_doc_bytes < 0:
         return _usage("extract", "--max-doc-bytes must be 0 (no cap) or more")
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
+        return _usage("extract", "--min-confidence must be between 0 and 1")
     keep = None
     if args.keep_fields is not None:
         keep = [f.strip() for f in args.keep_fields.split(",") if f.strip()]
@@ -43,7 +45,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             args.paths, args.output, fmt=args.format, text_field=args.text_field, n_process=args.n_process,
             dask=args.dask, resume=args.resume, model=args.model, progress=not args.quiet,
             suffixes=args.suffix, id_field=args.id_field, keep_fields=keep, max_bytes=args.max_doc_bytes,
-            bom=args.excel, chunk_records=args.records_per_task,
+            bom=args.excel, chunk_records=args.records_per_task, min_confidence=args.min_confidence,
         )
     except UsageError as e:
         return _usage("extract", str(e))
@@ -64,7 +66,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
           f"{f' ({summary.tasks_skipped_as_done} of {summary.tasks} tasks already done)' if summary.tasks_skipped_as_done else ''}, "
           f"{summary.measurements} measurements -> {paths['measurements']}, {summary.entities} entities -> "
           f"{paths['entities']}; {summary.skipped} skipped{f' ({r})' if r else ''}, {summary.ignored} ignored, "
-          f"{summary.salvaged} salvaged (see {paths['errors']}); {summary.seconds}s",
+          f"{summary.salvaged} salvaged (see {paths['errors']})"
+          f"{f'; {summary.entities_dropped} entities under --min-confidence left out' if summary.min_confidence is not None else ''}"
+          f"; {summary.seconds}s",
           file=sys.stderr)
     if summary.documents == 0:
         return EXIT_NOTHING
@@ -243,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--records-per-task", type=int, default=16, metavar="N",
                     help=".jsonl records per unit of work: what workers share and what --resume redoes at "
                          "most after a kill (default 16; 1 resumes at the exact record)")
+    ex.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                    help="leave out the model's entities with a confidence under P (0-1) from the entities "
+                         "table and sentence_orgs/sentence_programmes; rule entities (no confidence) stay "
+                         "(docs/confidence.md); the count left out goes into OUT.summary.json")
     ex.add_argument("--excel", "--bom", dest="excel", action="store_true",
                     help="CSV with a UTF-8 byte-order mark, so Excel on Windows shows the Chinese")
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (one model load each)")

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 NAME_LABELS = ("ORG", "GPE", "PROGRAMME")        # what the rules and the recogniser find
 QUANTITY_LABEL = "QUANTITY"
 LABELS = NAME_LABELS + (QUANTITY_LABEL,)          # every entity label, in scoring order
+PLACE_LABELS = ("GPE", "ORG")                    # the labels pdcnlp.places gives divisions
 TARGET_LABEL = "TARGET"                           # what a QUANTITY measures (doc.spans[TARGETS_KEY])
 
 # --- quantity readings ----------------------------------------------------------------
@@ -34,6 +35,11 @@ TARGETS_KEY = "targets"                           # doc.spans: measurement targe
 WORDS_KEY = "words"                               # doc.spans: words, PD1998 POS as label (pdcnlp_words)
 MEASUREMENTS_KEY = "pdcnlp.measurements"          # doc.user_data: readings as plain dicts (serialisable)
 CLEAN_VIEW_KEY = "pdcnlp.clean_view"              # doc.user_data: the tokenizer's CleanView
+DOC_META_KEY = "pdcnlp.meta"                      # doc.user_data: {"title", "source", "site"} a caller may set
+DIVISIONS_KEY = "pdcnlp.divisions"                # doc.user_data: "start:end" → division dict (span._.division)
+LOCALITY_KEY = "pdcnlp.locality"                  # doc.user_data: the document's locality (doc._.locality)
+DIVISION_LEVELS = ("province", "city", "county", "township", "village")   # pdcnlp.places
+CONFIDENCE_KEY = "pdcnlp.confidence"              # doc.user_data: [[start, end, label, p]] (span._.confidence)
 
 
 @dataclass
@@ -83,11 +89,20 @@ class Measurement:
 # and its main place. A .jsonl field that is none of these becomes a further
 # column after the table's own (see pdcnlp.extraction.rows.extra_columns).
 META_COLUMNS = ("title", "date", "date_raw", "source", "author", "editor", "site", "url")
-DOC_COLUMNS = ("doc_id", "path", "record", "part", *META_COLUMNS, "locality")
-ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "start", "end",
+# The locality and the places of rows are GB/T 2260 divisions (pdcnlp.places,
+# docs/places.md): code, full name, level and the names of the chain.
+LOCALITY_COLUMNS = ("locality", "locality_code", "locality_level", "locality_confidence")
+# (prefixed: input .jsonl files often carry fields of their own called
+# province or county, which stay their own columns)
+DIVISION_COLUMNS = ("division_code", "division_name", "division_level", "division_province", "division_city",
+                    "division_county")
+DOC_COLUMNS = ("doc_id", "path", "record", "part", *META_COLUMNS, *LOCALITY_COLUMNS)
+ENTITY_COLUMNS = (*DOC_COLUMNS, "label", "text", "text_simplified", "confidence", "origin", "canonical",
+                  *DIVISION_COLUMNS, "division_candidates", "division_confidence", "start", "end",
                   "sent_start", "sent_end", "sentence")
 MEASUREMENT_COLUMNS = (
-    *DOC_COLUMNS, "sentence_orgs", "sentence_programmes",
+    *DOC_COLUMNS, "sentence_orgs", "sentence_orgs_canonical", "sentence_programmes", *DIVISION_COLUMNS,
+    "division_from",
     "target", "target_simplified", "target_head", "link_prob", "quantity", "quantity_simplified", "value",
     "qualifier", "high", "unit",
     "unit_class", "start", "end", "target_start", "target_end", "sent_start", "sent_end", "sentence",
@@ -95,5 +110,7 @@ MEASUREMENT_COLUMNS = (
 )
 TABLES = {"measurements": MEASUREMENT_COLUMNS, "entities": ENTITY_COLUMNS}
 ERROR_COLUMNS = ("path", "record", "doc_id", "reason", "action")   # OUT.errors.jsonl
-FLOAT_COLUMNS = ("value", "high", "link_prob")    # typed columns in Parquet
-INT_COLUMNS = ("record", "start", "end", "target_start", "target_end", "sent_start", "sent_end")
+FLOAT_COLUMNS = ("value", "high", "link_prob", "confidence", "locality_confidence",
+                 "division_confidence")                                # typed in Parquet
+INT_COLUMNS = ("record", "start", "end", "target_start", "target_end", "sent_start", "sent_end",
+               "division_candidates")

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from pdcnlp.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, main
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEED_FILES, SEEDS
 
 S = "仪陇县委老干部局组织开展集体学习4000余场次，办结率分别达到99%和97%。"
 
@@ -18,6 +18,7 @@ S = "仪陇县委老干部局组织开展集体学习4000余场次，办结率�
     (["--format", "parquet", "-o", "{t}/out.csv"], "--format is parquet"),
     (["--n-process", "0", "-o", "{t}/o.csv"], "--n-process"),
     (["--max-doc-bytes", "-1", "-o", "{t}/o.csv"], "--max-doc-bytes"),
+    (["--min-confidence", "1.5", "-o", "{t}/o.csv"], "--min-confidence"),
     (["--no-such-flag"], "unrecognized arguments"),
 ])
 def test_bad_usage_is_exit_2_with_one_line(tmp_path, capsys, args, says):
@@ -143,3 +144,23 @@ def test_records_per_task_one_resumes_at_the_exact_record(tmp_path, monkeypatch)
     assert [json.loads(d)["key"] for d in done][1:] == [f"r.jsonl#{i}-{i}" for i in range(1, 5)]
     assert main(["extract", str(p), "-o", str(out), "-q", "--resume"]) == EXIT_OK
     assert out.read_bytes() == ref.read_bytes()
+
+
+def test_min_confidence_filters_model_entities_and_counts_them(tmp_path):
+    src = SEED_FILES[0]
+    assert main(["extract", str(src), "-o", str(tmp_path / "all.csv"), "-q"]) == EXIT_OK
+    every = list(csv.DictReader(open(tmp_path / "all.entities.csv", encoding="utf-8")))
+    scores = sorted({float(r["confidence"]) for r in every if r["confidence"]})
+    assert len(scores) > 2 and {r["origin"] for r in every if not r["confidence"]} == {"rules"}
+    t = scores[len(scores) // 2]                 # a threshold that drops some and keeps some
+    assert main(["extract", str(src), "-o", str(tmp_path / "sure.csv"), "-q", "--min-confidence", str(t)]) == 0
+    sure = list(csv.DictReader(open(tmp_path / "sure.entities.csv", encoding="utf-8")))
+
+    def key(r):
+        return r["start"], r["end"], r["label"]
+
+    want = [key(r) for r in every if not r["confidence"] or float(r["confidence"]) >= t]
+    assert [key(r) for r in sure] == want and 0 < len(want) < len(every)
+    summary = json.loads((tmp_path / "sure.csv.summary.json").read_text(encoding="utf-8"))
+    assert summary["min_confidence"] == t and summary["entities_dropped"] == len(every) - len(want)
+    assert json.loads((tmp_path / "all.csv.summary.json").read_text(encoding="utf-8"))["entities_dropped"] == 0

@@ -21,7 +21,9 @@ def test_build_has_the_rule_pipeline_in_order():
 def test_the_shipped_model_loads_with_its_trained_parts(nlp):
     assert nlp.pipe_names[:3] == ["pdcnlp_sentences", "tok2vec", "ner"]
     # the word layer stands right before the linker, whose features it feeds
-    assert nlp.pipe_names[3:] == [*ENTITY_PIPES[:-1], "words_tagger", "pdcnlp_words", ENTITY_PIPES[-1]]
+    # and the confidence (added by load(), no weights) right after the rules that set doc.ents
+    assert nlp.pipe_names[3:] == [ENTITY_PIPES[0], "pdcnlp_confidence", *ENTITY_PIPES[1:-1], "words_tagger",
+                                  "pdcnlp_words", ENTITY_PIPES[-1]]
     assert nlp.get_pipe("pdcnlp_linker").model.meta.get("kind") != "rules"   # trained weights
 
 

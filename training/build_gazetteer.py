@@ -27,40 +27,14 @@ import json
 from collections import Counter
 from importlib import resources
 from pathlib import Path
-from typing import Dict, Iterable, List, Set
+from typing import Dict, List, Set
 
 from pdcnlp.entities.lexicon import EntityLexicon
+from pdcnlp.places.divisions import short_forms  # noqa: F401  (one definition, shared with pdcnlp.places)
 from training.base_data import pd1998_items
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pdcnlp" / "resources" / "gazetteer_gpe.json"
-# Longest first: 自治县 before 县.
-SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "自治旗", "新区", "林区", "矿区", "地区",
-            "省", "市", "县", "区", "盟", "旗")
-
-
-def short_forms(name: str, nations: Iterable[str]) -> Set[str]:
-    """仪陇县 → {仪陇}; 肃南裕固族自治县 → {肃南裕固族, 肃南}."""
-    out = set()
-    for suf in SUFFIXES:
-        if name.endswith(suf) and len(name) > len(suf):
-            stem = name[: -len(suf)]
-            out.add(stem)
-            if suf.startswith("自治"):
-                changed = True
-                while changed:
-                    changed = False
-                    for nat in sorted(nations, key=len, reverse=True):
-                        for form in (nat, nat[:-1]):  # 裕固族 and 裕固 (…裕固族自治县, 回族 → 回)
-                            if len(form) >= 2 and stem.endswith(form) and len(stem) > len(form):
-                                stem = stem[: -len(form)]
-                                out.add(stem)
-                                changed = True
-                                break
-                        if changed:
-                            break
-            break
-    return {s for s in out if len(s) >= 2}
 
 
 def pd1998_usage(data_dir: Path) -> Dict[str, Counter]:

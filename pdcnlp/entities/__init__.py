@@ -4,7 +4,7 @@ architecture is :mod:`.architectures`), combined by the component.
 
 Importing this package registers the component and the architecture.
 """
-from . import architectures, component  # noqa: F401  (registers with spaCy)
+from . import architectures, component, confidence_component  # noqa: F401  (registers with spaCy)
 from .lexicon import EntityLexicon
 from .rules import find_entities
 

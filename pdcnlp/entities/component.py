@@ -62,6 +62,21 @@ def make_entity_rules(nlp: Language, name: str, labels: list, policy: str, check
     return EntityRules(labels, policy, check_model, rules_first_labels=rules_first_labels)
 
 
+def entity_origin(span: Span) -> str:
+    """Where an entity of ``doc.ents`` comes from: ``"model"`` when the
+    trained ``ner`` found that span (same tokens and label in
+    ``doc.spans["ents_model"]``), ``"rules"`` otherwise (a rule name, and
+    every QUANTITY). Read as ``ent._.origin`` and the entities table's
+    ``origin`` column, beside ``ent._.confidence``."""
+    model = span.doc.spans[ENTS_MODEL_KEY] if ENTS_MODEL_KEY in span.doc.spans else ()
+    key = (span.start, span.end, span.label)
+    return "model" if any((m.start, m.end, m.label) == key for m in model) else "rules"
+
+
+if not Span.has_extension("origin"):
+    Span.set_extension("origin", getter=entity_origin)
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 

@@ -4,19 +4,20 @@ bad input.
 
 Each document part is analysed in bounded windows (:mod:`.windows`), one
 Doc at a time, so a 1M-character report costs what 50 short ones do; its
-locality is counted as the windows pass and filled into its rows at the
-end.
+places (divisions, canonical ORG names, locality) are resolved over the
+whole document once the windows have passed (:mod:`.places`).
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from ..io.document import Document, Skip
 from ..io.read import read_file
 from ..io.registry import ReadOptions
-from .rows import Locality, document_columns, entity_rows, measurement_rows
+from .places import PlacePass
+from .rows import document_columns, dropped, entity_rows, measurement_rows
 from .tasks import Task
 from .windows import windows
 
@@ -34,15 +35,18 @@ class TaskResult:
     n_docs: int = 0
     n_chars: int = 0
     n_bytes: int = 0
+    n_dropped: int = 0      # entities under min_confidence, left out of the tables
 
 
 FileResult = TaskResult  # the name before tasks replaced files
 
 
-def analyse_document(nlp, document: Document) -> Tuple[list, list]:
-    """Measurement and entity rows of one document."""
+def analyse_document(nlp, document: Document, min_confidence: Optional[float] = None,
+                     counts: Optional[Dict[str, int]] = None) -> Tuple[list, list]:
+    """Measurement and entity rows of one document; entities under
+    ``min_confidence`` are left out (counted in ``counts["dropped"]``)."""
     text = document.text
-    place = Locality()
+    place = PlacePass()
     ms: List[Dict[str, object]] = []
     es: List[Dict[str, object]] = []
     for name, s, e in document.parts():
@@ -50,17 +54,18 @@ def analyse_document(nlp, document: Document) -> Tuple[list, list]:
         for ws, we in windows(text, s, e):
             doc = nlp(text[ws:we])
             place.add(doc)
-            ms.extend(measurement_rows(doc, cols, ws))
-            es.extend(entity_rows(doc, cols, ws))
-    loc = place.value()
-    for row in ms:
-        row["locality"] = loc
-    for row in es:
-        row["locality"] = loc
+            ms.extend(measurement_rows(doc, cols, ws, min_confidence))
+            es.extend(entity_rows(doc, cols, ws, min_confidence))
+            if counts is not None:
+                counts["dropped"] = counts.get("dropped", 0) + dropped(doc, min_confidence)
+    meta = document.meta
+    source = " ".join(str(meta[k]) for k in ("source", "site") if meta.get(k)) or None
+    place.fill(ms, es, title=document.title or meta.get("title"), source=source)
     return ms, es
 
 
-def process_task(nlp, task: Task, options: ReadOptions = ReadOptions()) -> TaskResult:
+def process_task(nlp, task: Task, options: ReadOptions = ReadOptions(),
+                 min_confidence: Optional[float] = None) -> TaskResult:
     """Run the pipeline over every document of one task. Never raises for
     bad input: problems come back as skips."""
     result = TaskResult(task.key, n_bytes=task.size)
@@ -73,7 +78,8 @@ def process_task(nlp, task: Task, options: ReadOptions = ReadOptions()) -> TaskR
             for note in item.notes:
                 result.skips.append(Skip(item.path, note, item.doc_id, item.record, action="salvaged"))
             try:
-                ms, es = analyse_document(nlp, item)
+                counts: Dict[str, int] = {}
+                ms, es = analyse_document(nlp, item, min_confidence, counts)
             except Exception as e:  # a bug on one document must not end the run
                 log.exception("failed on %s", item.doc_id)
                 result.skips.append(Skip(item.path, f"pipeline error: {type(e).__name__}: {e}", item.doc_id,
@@ -81,6 +87,7 @@ def process_task(nlp, task: Task, options: ReadOptions = ReadOptions()) -> TaskR
                 continue
             result.measurements.extend(ms)
             result.entities.extend(es)
+            result.n_dropped += counts.get("dropped", 0)
             result.n_docs += 1
             result.n_chars += len(item.text)
     except Exception as e:

@@ -19,11 +19,16 @@ def iter_extract(inputs: Union[str, Sequence[str]], table: str = "measurements",
                  n_process: int = 1, dask=None, model: Optional[str] = None, nlp=None,
                  suffixes: Optional[Iterable[str]] = None, id_field: Optional[str] = None,
                  keep_fields: Optional[Sequence[str]] = None, max_bytes: int = MAX_BYTES_DEFAULT,
-                 chunk_records: int = 16) -> Iterator[Dict[str, object]]:
+                 chunk_records: int = 16, min_confidence: Optional[float] = None) -> Iterator[Dict[str, object]]:
     """Rows of ``table`` ("measurements" or "entities"), one dict at a time,
     streaming: nothing is held beyond the tasks in flight. Inputs not read
     are logged (warning) with the reason. Rows carry the document columns
-    and each .jsonl field (or those in ``keep_fields``) as a column."""
+    and each .jsonl field (or those in ``keep_fields``) as a column.
+    ``min_confidence`` (0–1) leaves out the model's entities scored under it,
+    from the entities table and from ``sentence_orgs`` /
+    ``sentence_programmes``; entities without a score (rule spans,
+    QUANTITY) stay (docs/confidence.md)."""
+    check_min_confidence(min_confidence)
     if table not in TABLES:
         raise ValueError(f"table must be one of {tuple(TABLES)}")
     if isinstance(inputs, (str, Path)):
@@ -34,10 +39,16 @@ def iter_extract(inputs: Union[str, Sequence[str]], table: str = "measurements",
             log.warning("%s %s: %s", s.action, s.path, s.reason)
     options = ReadOptions(text_field, id_field, max_bytes, tuple(keep_fields) if keep_fields is not None else None)
     tasks = [t for t in items if isinstance(t, Task)]
-    for res in run_tasks(tasks, options, n_process, dask, model, nlp):
+    for res in run_tasks(tasks, options, n_process, dask, model, nlp, min_confidence=min_confidence):
         for s in res.skips:
             (log.info if s.action == "salvaged" else log.warning)("%s %s: %s", s.action, s.path, s.reason)
         yield from (res.measurements if table == "measurements" else res.entities)
+
+
+def check_min_confidence(value: Optional[float]) -> None:
+    """A threshold is a number in [0, 1] (or None: keep everything)."""
+    if value is not None and not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):
+        raise ValueError(f"min_confidence must be a number in [0, 1] or None, not {value!r}")
 
 
 def extract(inputs: Union[str, Sequence[str]], table: str = "measurements", **kwargs):
@@ -47,6 +58,7 @@ def extract(inputs: Union[str, Sequence[str]], table: str = "measurements", **kw
         >>> import pdcnlp
         >>> df = pdcnlp.extract("seeds/")                    # measurements
         >>> ents = pdcnlp.extract("seeds/", table="entities")
+        >>> sure = pdcnlp.extract("seeds/", table="entities", min_confidence=0.9)
     """
     try:
         import pandas as pd

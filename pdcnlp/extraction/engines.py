@@ -43,20 +43,23 @@ def _pool_init():
 
 
 def _pool_task(args) -> TaskResult:
-    task, options, model = args
-    return process_task(_worker_nlp(model), task, options)
+    task, options, model, min_confidence = args
+    return process_task(_worker_nlp(model), task, options, min_confidence)
 
 
-def dask_task(task: Task, options: ReadOptions = ReadOptions(), model: Optional[str] = None) -> TaskResult:
+def dask_task(task: Task, options: ReadOptions = ReadOptions(), model: Optional[str] = None,
+              min_confidence: Optional[float] = None) -> TaskResult:
     """What a Dask worker runs for one task (model cached per worker process)."""
-    return process_task(_worker_nlp(model), task, options)
+    return process_task(_worker_nlp(model), task, options, min_confidence)
 
 
 def run_tasks(tasks: Sequence[Task], options: ReadOptions = ReadOptions(), n_process: int = 1, dask=None,
-              model: Optional[str] = None, nlp=None, quiet: bool = False) -> Iterator[TaskResult]:
-    """TaskResults in input order, from the chosen engine."""
+              model: Optional[str] = None, nlp=None, quiet: bool = False,
+              min_confidence: Optional[float] = None) -> Iterator[TaskResult]:
+    """TaskResults in input order, from the chosen engine (entities under
+    ``min_confidence`` left out of the rows, see :func:`.rows.kept`)."""
     if dask:
-        yield from _run_dask(tasks, options, dask, model, quiet)
+        yield from _run_dask(tasks, options, dask, model, quiet, min_confidence)
     elif n_process > 1:
         import multiprocessing as mp
 
@@ -72,7 +75,7 @@ def run_tasks(tasks: Sequence[Task], options: ReadOptions = ReadOptions(), n_pro
         ctx = mp.get_context(method)
         pool = ctx.Pool(n_process, initializer=_pool_init)
         try:
-            yield from pool.imap(_pool_task, ((t, options, model) for t in tasks))
+            yield from pool.imap(_pool_task, ((t, options, model, min_confidence) for t in tasks))
             pool.close()
         finally:
             pool.terminate()
@@ -80,10 +83,10 @@ def run_tasks(tasks: Sequence[Task], options: ReadOptions = ReadOptions(), n_pro
     else:
         nlp = nlp or _worker_nlp(model)
         for t in tasks:
-            yield process_task(nlp, t, options)
+            yield process_task(nlp, t, options, min_confidence)
 
 
-def _run_dask(tasks, options, dask, model, quiet):
+def _run_dask(tasks, options, dask, model, quiet, min_confidence=None):
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover
@@ -114,7 +117,8 @@ def _run_dask(tasks, options, dask, model, quiet):
         # a sliding window: WINDOW tasks in flight, results taken in input order
         pending: deque = deque()
         for t in tasks:
-            pending.append(client.submit(dask_task, t, options=options, model=model, pure=False))
+            pending.append(client.submit(dask_task, t, options=options, model=model, min_confidence=min_confidence,
+                                         pure=False))
             if len(pending) >= WINDOW:
                 yield pending.popleft().result()
         while pending:

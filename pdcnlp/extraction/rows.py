@@ -18,47 +18,21 @@ original script, ``*_simplified`` columns in the clean form.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Dict, Iterator, List, Mapping, Optional
 
 from spacy.tokens import Doc, Span  # noqa: F401  (Span in type hints)
 
+from ..entities.component import entity_origin
+from ..entities.confidence_component import span_confidence
 from ..io.dates import normalise_date
-from ..schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS, META_COLUMNS
+from ..schema import DIVISION_COLUMNS, ENTITY_COLUMNS, LOCALITY_COLUMNS, MEASUREMENT_COLUMNS, META_COLUMNS
 
 _ALL_COLUMNS = frozenset(ENTITY_COLUMNS) | frozenset(MEASUREMENT_COLUMNS)
 
 from ..text.clean_view import span_norm, span_offsets, span_text
 
-class Locality:
-    """The document's main GPE: the most frequent one (Simplified form),
-    ties going to the first mentioned. Fed one Doc at a time (a long
-    document is analysed in windows, each dropped once its rows are out),
-    read once all are in."""
-
-    def __init__(self):
-        self.counts: Counter = Counter()
-        self.first: Dict[str, int] = {}
-
-    def add(self, doc: Doc) -> None:
-        for e in doc.ents:
-            if e.label_ == "GPE":
-                key = span_norm(e)
-                self.counts[key] += 1
-                self.first.setdefault(key, len(self.first))
-
-    def value(self) -> Optional[str]:
-        if not self.counts:
-            return None
-        return max(self.counts, key=lambda k: (self.counts[k], -self.first[k]))
-
-
-def locality(docs: List[Doc]) -> Optional[str]:
-    """The main GPE of a document analysed as ``docs`` (see :class:`Locality`)."""
-    loc = Locality()
-    for doc in docs:
-        loc.add(doc)
-    return loc.value()
+# Filled by the document's places pass (pdcnlp.extraction.places).
+_NO_DIVISION = dict.fromkeys(DIVISION_COLUMNS)
 
 
 def extra_column(field: str) -> str:
@@ -69,42 +43,69 @@ def extra_column(field: str) -> str:
 
 
 def document_columns(document, part: str) -> Dict[str, object]:
-    """The columns every row of ``document`` starts with (schema.DOC_COLUMNS
-    but locality, which needs the whole document), then its extra fields."""
+    """The columns every row of ``document`` starts with (schema.DOC_COLUMNS;
+    the locality columns stay None here: they need the whole document, and
+    :mod:`pdcnlp.extraction.places` fills them), then its extra fields."""
     meta = document.meta
     raw_date = meta.get("date")
     out: Dict[str, object] = {
         "doc_id": document.doc_id, "path": document.path, "record": document.record, "part": part,
         "title": document.title or meta.get("title"), "date": normalise_date(raw_date), "date_raw": raw_date,
         **{k: meta.get(k) for k in META_COLUMNS if k not in ("title", "date", "date_raw")},
-        "locality": None,
+        **dict.fromkeys(LOCALITY_COLUMNS),
     }
     for k, v in document.extra.items():
         out[extra_column(k)] = v
     return out
 
 
-def entity_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Iterator[Dict[str, object]]:
-    """One row per entity of ``doc`` (``cols``: :func:`document_columns`)."""
+def kept(ent: Span, min_confidence: Optional[float]) -> bool:
+    """Whether an entity passes ``min_confidence`` (``pdcnlp extract
+    --min-confidence``): one without a confidence (a rule span, a QUANTITY:
+    docs/confidence.md says why they have none) is kept, so the threshold
+    filters the model's guesses and nothing else."""
+    if min_confidence is None:
+        return True
+    p = span_confidence(ent)
+    return p is None or p >= min_confidence
+
+
+def dropped(doc: Doc, min_confidence: Optional[float]) -> int:
+    """How many entities of ``doc`` ``min_confidence`` drops (for the run's summary)."""
+    return 0 if min_confidence is None else sum(not kept(e, min_confidence) for e in doc.ents)
+
+
+def entity_rows(doc: Doc, cols: Mapping[str, object], base: int = 0,
+                min_confidence: Optional[float] = None) -> Iterator[Dict[str, object]]:
+    """One row per entity of ``doc`` (``cols``: :func:`document_columns`),
+    but those under ``min_confidence`` (see :func:`kept`)."""
     text = doc.text  # spaCy rebuilds doc.text on every access: once per doc
     for ent in doc.ents:
+        if not kept(ent, min_confidence):
+            continue
         s, e = span_offsets(ent)
         sent = ent.sent
         ss, se = span_offsets(sent)
         yield {
             **cols, "label": ent.label_,
             "text": text[s:e], "text_simplified": span_norm(ent),
+            "confidence": span_confidence(ent), "origin": entity_origin(ent), "canonical": None,
+            **_NO_DIVISION, "division_candidates": None, "division_confidence": None,
             "start": base + s, "end": base + e, "sent_start": base + ss, "sent_end": base + se,
             "sentence": text[ss:se].strip(),
         }
 
 
-def _mentions(sent: Span, label: str) -> str:
-    return "|".join(dict.fromkeys(span_text(e) for e in sent.ents if e.label_ == label))
+def _mentions(sent: Span, label: str, min_confidence: Optional[float] = None) -> str:
+    return "|".join(dict.fromkeys(span_text(e) for e in sent.ents
+                                  if e.label_ == label and kept(e, min_confidence)))
 
 
-def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Iterator[Dict[str, object]]:
-    """One row per measurement of ``doc`` (``cols``: :func:`document_columns`)."""
+def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0,
+                     min_confidence: Optional[float] = None) -> Iterator[Dict[str, object]]:
+    """One row per measurement of ``doc`` (``cols``: :func:`document_columns`);
+    ``sentence_orgs`` and ``sentence_programmes`` leave out the entities
+    under ``min_confidence``."""
     text = doc.text  # once per doc, see entity_rows
     for m in doc._.measurements:
         s, e = m.offsets
@@ -114,7 +115,9 @@ def measurement_rows(doc: Doc, cols: Mapping[str, object], base: int = 0) -> Ite
         ts, te = span_offsets(t) if t is not None else (None, None)
         yield {
             **cols,
-            "sentence_orgs": _mentions(sent, "ORG"), "sentence_programmes": _mentions(sent, "PROGRAMME"),
+            "sentence_orgs": _mentions(sent, "ORG", min_confidence), "sentence_orgs_canonical": None,
+            "sentence_programmes": _mentions(sent, "PROGRAMME", min_confidence), **_NO_DIVISION,
+            "division_from": None,
             "target": text[ts:te] if t is not None else None,
             "target_simplified": span_norm(t) if t is not None else None,
             "target_head": m.target_head_text, "link_prob": m.link_prob,

@@ -38,7 +38,7 @@ from ..schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS
 from .engines import run_tasks
 from .rows import extra_column
 from .tasks import Task, plan
-from .writers import (OutputError, OutputLock, TableWriter, output_format, output_paths,
+from .writers import (OutputError, OutputLock, TableWriter, UsageError, output_format, output_paths,
                       prepare_resume)
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,8 @@ class Summary:
     skipped: int = 0               # inputs or records with no rows (errors log, action=skipped)
     ignored: int = 0               # files of a suffix not read, second links to one file
     salvaged: int = 0              # documents read with a repair (bad bytes replaced)
+    min_confidence: Optional[float] = None   # entities under it were left out of the tables
+    entities_dropped: int = 0      # how many (docs/confidence.md)
     reasons: Dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     status: str = "complete"       # complete | interrupted | output error
@@ -80,11 +82,13 @@ def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optio
                      model: Optional[str] = None, progress: bool = True,
                      suffixes: Optional[Iterable[str]] = None, nlp=None, id_field: Optional[str] = None,
                      keep_fields: Optional[Sequence[str]] = None, max_bytes: int = MAX_BYTES_DEFAULT,
-                     bom: bool = False, chunk_records: int = 16) -> Summary:
+                     bom: bool = False, chunk_records: int = 16, min_confidence: Optional[float] = None) -> Summary:
     """Run over ``inputs`` and write the tables next to ``output`` (see
     module docstring). Raises :class:`.writers.UsageError` for a bad request
     and :class:`.writers.OutputError` when an output cannot be written;
     ``KeyboardInterrupt`` leaves the tables resumable."""
+    if min_confidence is not None and not (isinstance(min_confidence, (int, float)) and 0 <= min_confidence <= 1):
+        raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence!r}")
     fmt = output_format(output, fmt)
     paths = output_paths(output, fmt)
     try:
@@ -93,7 +97,7 @@ def extract_to_files(inputs: Sequence[str], output: Union[str, Path], fmt: Optio
         raise OutputError(e.errno, f"cannot create {paths['measurements'].parent}: {e.strerror or e}") from None
     with OutputLock(paths["lock"], output):
         return _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progress, suffixes, nlp,
-                    id_field, keep_fields, max_bytes, bom, chunk_records)
+                    id_field, keep_fields, max_bytes, bom, chunk_records, min_confidence)
 
 
 def _clear(paths):
@@ -107,9 +111,9 @@ def _clear(paths):
 
 
 def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progress, suffixes, nlp,
-         id_field, keep_fields, max_bytes, bom, chunk_records) -> Summary:
+         id_field, keep_fields, max_bytes, bom, chunk_records, min_confidence=None) -> Summary:
     t0 = time.time()
-    summary = Summary()
+    summary = Summary(min_confidence=min_confidence)
     reasons: Counter = Counter()
     try:
         if not resume:
@@ -119,7 +123,8 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
         raise OutputError(e.errno, f"cannot prepare {paths['measurements']}: {e.strerror or e}") from None
     for e in entries:  # what earlier runs finished counts in this summary
         c = e.get("counts", {})
-        for k in ("documents", "chars", "measurements", "entities", "skipped", "ignored", "salvaged"):
+        for k in ("documents", "chars", "measurements", "entities", "skipped", "ignored", "salvaged",
+                  "entities_dropped"):
             setattr(summary, k, getattr(summary, k) + c.get(k, 0))
         reasons.update(c.get("reasons", {}))
 
@@ -127,6 +132,11 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
         # the finished tasks are named by the first run's record ranges:
         # cut the same ranges, whatever this run was asked for
         chunk_records = entries[0]["chunk_records"]
+    if entries and entries[0].get("key") == WALK_KEY and "min_confidence" in entries[0] \
+            and entries[0]["min_confidence"] != min_confidence:
+        # one table, one threshold: rows already written were filtered with the first run's
+        raise UsageError(f"--resume with --min-confidence {entries[0]['min_confidence']} as the run it "
+                         f"continues (not {min_confidence}), or start afresh without --resume")
     items, extra = plan(inputs, suffixes, chunk_records, text_field, id_field, keep_fields, max_bytes)
     extra_cols = [extra_column(f) for f in extra]
     options = ReadOptions(text_field, id_field, max_bytes, tuple(keep_fields) if keep_fields is not None else None)
@@ -175,8 +185,9 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
             if WALK_KEY not in done:
                 counts: Counter = Counter()
                 log_skips([s for s in items if isinstance(s, Skip)], counts)
-                mark_done(WALK_KEY, counts, chunk_records=chunk_records)
-            for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress):
+                mark_done(WALK_KEY, counts, chunk_records=chunk_records, min_confidence=min_confidence)
+            for res in run_tasks(todo, options, n_process, dask, model, nlp, quiet=not progress,
+                                 min_confidence=min_confidence):
                 counts = Counter()
                 parts = {}
                 for table, rows in (("measurements", res.measurements), ("entities", res.entities)):
@@ -186,9 +197,10 @@ def _run(inputs, paths, fmt, text_field, n_process, dask, resume, model, progres
                             parts[table] = [name]
                 log_skips(res.skips, counts)
                 counts.update({"documents": res.n_docs, "chars": res.n_chars,
-                               "measurements": len(res.measurements), "entities": len(res.entities)})
+                               "measurements": len(res.measurements), "entities": len(res.entities),
+                               "entities_dropped": res.n_dropped})
                 mark_done(res.key, counts, parts)
-                for k in ("documents", "chars", "measurements", "entities"):
+                for k in ("documents", "chars", "measurements", "entities", "entities_dropped"):
                     setattr(summary, k, getattr(summary, k) + counts[k])
                 bar.update(res.n_bytes)
                 bar.set_postfix(docs=summary.documents, chars=f"{summary.chars:,}", refresh=False)

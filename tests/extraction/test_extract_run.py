@@ -123,3 +123,18 @@ def test_dask_local_cluster_gives_the_same_rows(corpus_dir):
     single = list(ex.iter_extract(str(corpus_dir)))
     on_dask = list(ex.iter_extract(str(corpus_dir), dask=True))
     assert on_dask == single
+
+
+def test_api_min_confidence_matches_filtering_the_scores(tmp_path):
+    import pdcnlp
+
+    src = next(SEEDS.glob("*.txt"))
+    every = pdcnlp.extract(str(src), table="entities")
+    assert every["confidence"].notna().any() and every.loc[every["origin"] == "rules", "confidence"].isna().all()
+    t = float(every["confidence"].median())
+    sure = pdcnlp.extract(str(src), table="entities", min_confidence=t)
+    want = every[every["confidence"].isna() | (every["confidence"] >= t)]
+    assert sure[["start", "end", "label"]].values.tolist() == want[["start", "end", "label"]].values.tolist()
+    assert len(sure) < len(every)
+    with pytest.raises(ValueError, match="min_confidence"):
+        pdcnlp.extract(str(src), table="entities", min_confidence=2)

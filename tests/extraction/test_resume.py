@@ -212,3 +212,16 @@ def test_resume_cuts_the_record_ranges_of_the_first_run(corpus, reference, tmp_p
     s = ex.extract_to_files([str(corpus)], out, progress=False, resume=True)
     assert s.tasks_skipped_as_done == 8
     assert _bytes(out) == _bytes(reference)
+
+
+def test_resume_keeps_the_first_runs_min_confidence(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], src / "a.txt")
+    out = tmp_path / "o.csv"
+    first = ex.extract_to_files([str(src)], out, progress=False, min_confidence=0.9)
+    assert first.min_confidence == 0.9 and first.entities_dropped > 0
+    with pytest.raises(ex.UsageError, match="min-confidence"):
+        ex.extract_to_files([str(src)], out, resume=True, progress=False, min_confidence=0.5)
+    again = ex.extract_to_files([str(src)], out, resume=True, progress=False, min_confidence=0.9)
+    assert again.tasks_skipped_as_done == again.tasks and again.entities_dropped == first.entities_dropped

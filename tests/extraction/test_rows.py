@@ -1,7 +1,7 @@
 """Doc in, rows out (extraction/rows.py): columns, offsets, locality."""
 from __future__ import annotations
 
-from pdcnlp.extraction.rows import document_columns, entity_rows, extra_column, locality, measurement_rows
+from pdcnlp.extraction.rows import document_columns, entity_rows, extra_column, measurement_rows
 from pdcnlp.io.document import Document
 from pdcnlp.schema import ENTITY_COLUMNS, MEASUREMENT_COLUMNS
 
@@ -39,13 +39,6 @@ def test_measurement_rows_have_readings_targets_and_context(nlp):
     assert rows[1]["value"] == 30000
 
 
-def test_locality_is_the_most_frequent_gpe_ties_to_the_first(nlp):
-    docs = [nlp("仪陇县和南充市。"), nlp("南充市。")]
-    assert locality(docs) == "南充市"
-    assert locality([nlp("仪陇县和南充市。")]) == "仪陇县"
-    assert locality([nlp("开展集体学习。")]) is None
-
-
 def test_extra_fields_become_columns_and_never_overwrite_the_tables(nlp):
     doc = nlp(TEXT)
     document = Document(TEXT, 0, len(TEXT), path="r.jsonl", id="r.jsonl:3", record=3,
@@ -54,3 +47,24 @@ def test_extra_fields_become_columns_and_never_overwrite_the_tables(nlp):
     assert rows[0]["year"] == "2021" and rows[0]["field_text"] == "x" and rows[0]["field_start"] == "9"
     assert rows[0]["text"] != "x" and rows[0]["record"] == 3
     assert extra_column("title") == "field_title" and extra_column("county") == "county"
+
+
+def test_min_confidence_drops_low_model_entities_everywhere_and_keeps_unscored_ones(nlp):
+    from pdcnlp.extraction.rows import dropped, kept
+    from pdcnlp.schema import CONFIDENCE_KEY
+
+    doc = nlp(TEXT)
+    org = next(e for e in doc.ents if e.text == "儀隴縣委老幹部局")
+    # hand-made scores: the ORG is unsure; nothing else is scored (as rule spans and QUANTITY are not)
+    doc.user_data[CONFIDENCE_KEY] = [[org.start, org.end, org.label_, 0.3]]
+    cols = document_columns(Document(TEXT, 0, len(TEXT), path="p.txt", id="d1"), "body")
+    every = list(entity_rows(doc, cols))
+    assert next(r for r in every if r["text"] == "儀隴縣委老幹部局")["confidence"] == 0.3
+    assert {r["origin"] for r in every} <= {"model", "rules"}
+    assert all(r["confidence"] is None for r in every if r["label"] == "QUANTITY")
+    sure = list(entity_rows(doc, cols, min_confidence=0.5))
+    assert [r["text"] for r in every if r["text"] != "儀隴縣委老幹部局"] == [r["text"] for r in sure]
+    assert dropped(doc, 0.5) == 1 and dropped(doc, 0.3) == 0 and dropped(doc, None) == 0
+    assert kept(org, 0.3) and not kept(org, 0.31) and kept(org, None)
+    first = next(measurement_rows(doc, cols, min_confidence=0.5))
+    assert first["sentence_orgs"] == "" and next(measurement_rows(doc, cols))["sentence_orgs"] == "儀隴縣委老幹部局"

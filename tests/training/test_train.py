@@ -65,8 +65,8 @@ def test_the_workflow_saves_a_loadable_packaged_pipeline(tmp_path, tiny_config):
     require_shared("peoples_daily_1998")   # the word layer's training data
     assert main(["--config", str(tiny_config), "--output", str(out), "--words-steps", "20"]) == 0
     nlp = pdcnlp.load(out)
-    assert nlp.pipe_names == ["pdcnlp_sentences", "tok2vec", "ner", "pdcnlp_entity_rules", "pdcnlp_quantities",
-                              "words_tagger", "pdcnlp_words", "pdcnlp_linker"]
+    assert nlp.pipe_names == ["pdcnlp_sentences", "tok2vec", "ner", "pdcnlp_entity_rules", "pdcnlp_confidence",
+                              "pdcnlp_divisions", "pdcnlp_quantities", "words_tagger", "pdcnlp_words", "pdcnlp_linker"]
     assert set(nlp.get_pipe("ner").labels) == {"ORG", "GPE", "PROGRAMME"}
     doc = nlp("儀隴縣委老幹部局組織開展集體學習4000余場次。")
     assert any(e.label_ == "QUANTITY" for e in doc.ents)
