@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 NOT_FINGERPRINTED = ("meta.json", "MODEL_CARD.md")
 # Packaged data files read at run time by code, not saved with a pipeline.
 RUNTIME_RESOURCES = ("noise_patterns.json", "opencc_fullwidth.txt", "units.json", "quantity_rules.json",
-                     "word_internal_bigrams.txt", "divisions.json", "gazetteer_gpe.json")
+                     "word_internal_bigrams.txt", "divisions.json", "gazetteer_gpe.json",
+                     "feature_lexicons.json")
 
 
 def _sha256(data: bytes) -> str:

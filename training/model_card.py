@@ -15,6 +15,18 @@ from typing import Dict
 from spacy.util import load_config
 
 
+
+def _lexicons(embed: dict) -> str:
+    """The lexicon features of the embedding, with the lists' version and sources."""
+    names = embed.get("lexicons")
+    if not names:
+        return ""
+    from pdcnlp import resources
+
+    data = resources.read_json("feature_lexicons.json")
+    return (f"; lexicon features ({', '.join(names)}) from `feature_lexicons.json` {data['version']}: "
+            + "; ".join(f"{n}: {data['sources'][n]}" for n in names))
+
 def _score_table(perf: Dict) -> str:
     lines = ["| label | P | R | F1 | gold |", "|---|---:|---:|---:|---:|"]
     for label, v in perf.get("ents_per_type", {}).items():
@@ -54,7 +66,7 @@ def card_text(model_dir: Path) -> str:
 | pipeline | {', '.join(cfg['nlp']['pipeline'])} |
 | tokenizer | `{cfg['nlp']['tokenizer']['@tokenizers']}`, segmenter `{cfg['nlp']['tokenizer'].get('segmenter')}` |
 | recogniser labels | {', '.join(meta.get('labels', {}).get('ner', []))} |
-| tok2vec | `{embed.get('@architectures', '-')}` width {embed.get('width', '-')}, rows {embed.get('rows', '-')}; encoder depth {encode.get('depth', '-')} |
+| tok2vec | `{embed.get('@architectures', '-')}` width {embed.get('width', '-')}, rows {embed.get('rows', '-')}; encoder depth {encode.get('depth', '-')} {_lexicons(embed)} |
 | rules | lexicon version {p.get('rules_version', '?')} with the place-name gazetteer, saved in `pdcnlp_entity_rules/`; policy `{rules['policy']}`, rules first for {', '.join(rules.get('rules_first_labels', [])) or 'no label'}, model spans checked: `{rules['check_model']}` |
 | linker | JSON weights in `pdcnlp_linker/linker.json` |
 | author | {meta.get('author', '')} |

@@ -62,12 +62,42 @@ def results_markdown(work: Path, shipped: str) -> str:
             "The rows 'model + X rules' say what each rule family adds to the model alone.", "", HEAD]
     for name, p in dev["variants"].items():
         out.append(_row(("**" + name + "** (shipped)") if name == shipped else name, p))
+    out += levers_section()
     out += ["", "## Secondary", "",
             "* Leave-one-document-out over the five seed articles: `training/LOO_SEEDS.md` (the rules were "
             "written on those articles: their rows are development figures).",
             "* Rules and pipeline on outside text (MSRA, CLUENER): `training/RULES_EXTERNAL.md`.",
             "* Inter-annotator agreement, the ceiling of these scores: `corpus/README.md`."]
     return "\n".join(out) + "\n"
+
+
+def levers_section() -> list:
+    """The recogniser levers tried for issue 17 (``training/levers/*.json``,
+    each written from that experiment's own score files): dev split only."""
+    files = sorted((ROOT / "training" / "levers").glob("*.json"))
+    if not files:
+        return []
+    out = ["", "## Recogniser levers (issue 17), dev split",
+           "", "Each row is one recogniser architecture, fine-tuned and scored on the dev split like the table "
+           "above (the mean over the fine-tuning seeds listed in its file; 'model only': the recogniser alone; 'shipped combination': with the GPE rules first). "
+           "Time: tok2vec+ner on the same 43.5k characters of the political corpora, same process, relative to "
+           "the bigram model. MSRA: the base model on the MSRA test set (ORG, LOC as GPE).", "",
+           "| recogniser | base steps | MSRA ORG / LOC | dev model only ORG / GPE / PROG | "
+           "dev shipped combination ORG / GPE / PROG | tok2vec+ner time | note |",
+           "|---|---:|---|---|---|---:|---|"]
+    for f in files:
+        r = json.loads(f.read_text(encoding="utf-8"))
+        m = r.get("msra_test")
+        dev = r.get("dev", {})
+
+        def trio(name):
+            d = dev.get(name, {}).get("ents_per_type")
+            return " / ".join(f"{d[label]:.3f}" for label in ("ORG", "GPE", "PROGRAMME")) if d else "–"
+        out.append(f"| {r['embed']} | {r['base_steps']} | "
+                   + (f"{m['ORG']:.3f} / {m['LOC (as GPE)']:.3f}" if m else "–")
+                   + f" | {trio('model only')} | {trio('combined, model first, GPE rules first')} | "
+                   + f"{r['tok2vec_ner_time']:.2f}x | {r.get('verdict', '')} |")
+    return out
 
 
 def readme_block(work: Path, shipped: str) -> str:

@@ -74,3 +74,45 @@ def CharBigramEmbed(width: int, rows: List[int]) -> Model[List[Doc], List[Floats
         with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )
+
+
+def _lexicon_extractor(lexicons: List[str]) -> Model[List[Doc], List[Ints2d]]:
+    from .lexicon_features import feature_ids, packaged_table
+
+    def forward(model, docs, is_train):
+        table = packaged_table(lexicons=tuple(lexicons))
+        out = []
+        for doc in docs:
+            norms = doc.to_array([NORM]).reshape(-1)
+            ids = feature_ids(table.masks([t.norm_ for t in doc]))
+            out.append(model.ops.asarray2i(numpy.hstack([bigram_features(norms), ids]), dtype="uint64"))
+        return out, lambda d_features: []
+
+    return Model("pdcnlp_lexicon_features", forward)
+
+
+@registry.architectures("pdcnlp.CharLexiconEmbed.v1")
+def CharLexiconEmbed(width: int, rows: List[int], lexicons: List[str],
+                     lexicon_rows: int = 128) -> Model[List[Doc], List[Floats2d]]:
+    """``CharBigramEmbed.v1`` plus, per lexicon, the character's begin/middle/
+    end/single mask of the words it takes part in (``lexicon_features.py``
+    says why). The lexicons are named from ``feature_lexicons.json``; their
+    content is fixed by that file, whose hash the model's meta records.
+
+    width, rows: as for ``CharBigramEmbed.v1``.
+    lexicons: which lexicons of ``feature_lexicons.json`` to use, in order.
+    lexicon_rows: rows of each lexicon's table (16 masks: a few rows spare).
+    """
+    if len(rows) != 3:
+        raise ValueError(f"CharLexiconEmbed needs 3 row counts (char, left, right), got {len(rows)}")
+    if not lexicons:
+        raise ValueError("CharLexiconEmbed needs at least one lexicon; use CharBigramEmbed.v1 for none")
+    tables = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
+    tables += [HashEmbed(width, lexicon_rows, column=3 + k, seed=20 + k, dropout=0.0) for k in range(len(lexicons))]
+    return chain(
+        _lexicon_extractor(list(lexicons)),
+        list2ragged(),
+        with_array(concatenate(*tables)),
+        with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
