@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from pdcnlp.schema import LABELS
+from pdcnlp.schema import LABELS, NAME_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,7 +92,7 @@ def levers_section() -> list:
 
         def trio(name):
             d = dev.get(name, {}).get("ents_per_type")
-            return " / ".join(f"{d[label]:.3f}" for label in ("ORG", "GPE", "PROGRAMME")) if d else "–"
+            return " / ".join(f"{d[label]:.3f}" for label in NAME_LABELS) if d else "–"
         out.append(f"| {r['embed']} | {r['base_steps']} | "
                    + (f"{m['ORG']:.3f} / {m['LOC (as GPE)']:.3f}" if m else "–")
                    + f" | {trio('model only')} | {trio('combined, model first, GPE rules first')} | "

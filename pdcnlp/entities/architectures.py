@@ -84,7 +84,8 @@ def _lexicon_extractor(lexicons: List[str]) -> Model[List[Doc], List[Ints2d]]:
         out = []
         for doc in docs:
             norms = doc.to_array([NORM]).reshape(-1)
-            ids = feature_ids(table.masks([t.norm_ for t in doc]))
+            strings = doc.vocab.strings
+            ids = feature_ids(table.masks([strings[int(n)] for n in norms]))
             out.append(model.ops.asarray2i(numpy.hstack([bigram_features(norms), ids]), dtype="uint64"))
         return out, lambda d_features: []
 
