@@ -90,14 +90,35 @@ class OutputLock:
     """An exclusive, non-blocking lock on ``OUT.lock`` for the whole run:
     a second run on the same output is refused with a clear message instead
     of interleaving its rows with the first's. The lock is the kernel's
-    (``flock``), so it goes away with the process however it ends; the
-    file itself is left behind and harmless."""
+    (``flock``), so it goes away with the process however it ends. A run
+    that ends removes the file while it still holds the lock (a killed run
+    leaves it behind, harmless); a run that locks a file another run has
+    just removed notices (the path no longer names the file it holds) and
+    locks the new one instead, so two runs never both hold a lock."""
 
     def __init__(self, path: Path, output: Union[str, Path]):
         self.path, self.output = path, output
         self._f = None
 
     def __enter__(self):
+        for _ in range(8):
+            self._lock_once()
+            try:
+                same = os.path.samestat(os.stat(self.path), os.fstat(self._f.fileno()))
+            except OSError:
+                same = False
+            if same:
+                break
+            self._f.close()       # removed (or replaced) by a run that just ended: lock the new file
+        else:  # pragma: no cover - eight runs ending in a row under our feet
+            raise OutputError(f"cannot lock {self.path}: it keeps being replaced")
+        self._f.seek(0)
+        self._f.truncate()
+        self._f.write(f"{os.getpid()}\n")
+        self._f.flush()
+        return self
+
+    def _lock_once(self) -> None:
         try:
             self._f = open(self.path, "a+", encoding="utf-8")
         except OSError as e:
@@ -115,11 +136,6 @@ class OutputLock:
                 self._busy()
         except OSError:
             self._busy()
-        self._f.seek(0)
-        self._f.truncate()
-        self._f.write(f"{os.getpid()}\n")
-        self._f.flush()
-        return self
 
     def _busy(self):
         try:
@@ -133,6 +149,10 @@ class OutputLock:
 
     def __exit__(self, *exc):
         if self._f is not None:
+            try:
+                os.unlink(self.path)   # still locked: a run waiting on this file re-checks (see __enter__)
+            except OSError:
+                pass
             self._f.close()
         return False
 

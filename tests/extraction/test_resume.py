@@ -137,6 +137,37 @@ def test_a_second_run_on_the_same_output_is_refused(corpus, tmp_path, capsys):
     assert not out.exists()
 
 
+def test_a_finished_run_removes_its_lock_and_a_second_run_is_free(corpus, tmp_path):
+    out = tmp_path / "o.csv"
+    lock = output_paths(out, "csv")["lock"]
+    ex.extract_to_files([str(corpus)], out, progress=False)
+    assert out.exists() and not lock.exists()
+    with OutputLock(lock, out):
+        assert lock.read_text().strip() == str(os.getpid())
+    assert not lock.exists()
+
+
+def test_a_lock_taken_on_a_file_another_run_just_removed_is_taken_again(tmp_path, monkeypatch):
+    out = tmp_path / "o.csv"
+    lock = output_paths(out, "csv")["lock"]
+    real = OutputLock._lock_once
+    calls = {"n": 0}
+
+    def racing(self):
+        real(self)
+        calls["n"] += 1
+        if calls["n"] == 1:
+            os.unlink(self.path)      # the run that held it ended between our open and our check
+
+    monkeypatch.setattr(OutputLock, "_lock_once", racing)
+    with OutputLock(lock, out):
+        assert calls["n"] == 2 and lock.exists()
+        monkeypatch.undo()
+        with pytest.raises(ex.UsageError, match="another pdcnlp extract"):
+            with OutputLock(lock, out):
+                pass
+
+
 def test_disk_full_is_exit_5_with_a_summary_and_resumable(corpus, reference, tmp_path, monkeypatch, capsys):
     from pdcnlp.extraction import writers
 
