@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import time
-from collections import defaultdict
 
-from _common import political_texts, write_result
+from _common import component_times, political_texts, write_result
 import pdcnlp
 
 
@@ -24,19 +22,7 @@ def main() -> None:
     texts = political_texts()
     n_chars = sum(len(t) for t in texts)
     nlp = pdcnlp.load(args.model)
-    times = defaultdict(float)
-    for _ in range(2):
-        run = defaultdict(float)
-        for text in texts:
-            t0 = time.perf_counter()
-            doc = nlp.make_doc(text)
-            run["tokenizer (normalise + segment)"] += time.perf_counter() - t0
-            for name, proc in nlp.pipeline:
-                t0 = time.perf_counter()
-                doc = proc(doc)
-                run[name] += time.perf_counter() - t0
-        if not times or sum(run.values()) < sum(times.values()):
-            times = run
+    times = component_times(nlp, texts, tokenizer="tokenizer (normalise + segment)")
     total = sum(times.values())
     lines = [
         "# Pipeline time by component",

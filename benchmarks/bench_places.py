@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime
 import sys
-import time
 import tracemalloc
-from collections import defaultdict
 
-from _common import political_texts, write_result
+from _common import component_times, political_texts, write_result
 import pdcnlp
 from pdcnlp.places.divisions import Divisions
 
@@ -25,19 +23,7 @@ def main() -> None:
     texts = political_texts(limit_chars=limit)
     n_chars = sum(len(t) for t in texts)
     nlp = pdcnlp.load()
-    best = None
-    for _ in range(2):
-        run = defaultdict(float)
-        for text in texts:
-            t0 = time.perf_counter()
-            doc = nlp.make_doc(text)
-            run["tokenizer"] += time.perf_counter() - t0
-            for name, proc in nlp.pipeline:
-                t0 = time.perf_counter()
-                doc = proc(doc)
-                run[name] += time.perf_counter() - t0
-        if best is None or sum(run.values()) < sum(best.values()):
-            best = run
+    best = component_times(nlp, texts)
     total = sum(best.values())
     Divisions.packaged.cache_clear()
     tracemalloc.start()

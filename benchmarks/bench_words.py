@@ -15,11 +15,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-import time
-from collections import defaultdict
 from pathlib import Path
 
-from _common import RESULTS, ROOT, political_texts
+from _common import component_times, RESULTS, ROOT, political_texts
 
 sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
@@ -35,19 +33,7 @@ def main() -> None:
     texts = political_texts(args.chars)
     n_chars = sum(len(t) for t in texts)
     nlp = spacy.load(args.pipeline)
-    best = None
-    for _ in range(2):
-        run = defaultdict(float)
-        for text in texts:
-            t0 = time.perf_counter()
-            doc = nlp.make_doc(text)
-            run["tokenizer"] += time.perf_counter() - t0
-            for name, proc in nlp.pipeline:
-                t0 = time.perf_counter()
-                doc = proc(doc)
-                run[name] += time.perf_counter() - t0
-        if best is None or sum(run.values()) < sum(best.values()):
-            best = run
+    best = component_times(nlp, texts)
     total = sum(best.values())
     words = best.get("words_tagger", 0) + best.get("pdcnlp_words", 0)
     lines = ["# Word layer and linker: share of pipeline time", "",
