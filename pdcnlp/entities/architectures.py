@@ -22,6 +22,8 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
+from .lexicon_features import feature_ids, packaged_table
+
 # Stand-ins for "no character" before the first and after the last token.
 _BOS = numpy.uint64(0x5BD1E9955BD1E995)
 _EOS = numpy.uint64(0x9E3779B97F4A7C15)
@@ -64,11 +66,20 @@ def CharBigramEmbed(width: int, rows: List[int]) -> Model[List[Doc], List[Floats
     rows: the rows of the three hash tables (character, left bigram, right
         bigram). Bigrams are many more than characters: give them more rows.
     """
+    return _embedded(_bigram_extractor(), _bigram_tables("CharBigramEmbed", width, rows), width)
+
+
+def _bigram_tables(name: str, width: int, rows: List[int]) -> List[Model]:
+    """The character, left-bigram and right-bigram tables (feature columns 0–2)."""
     if len(rows) != 3:
-        raise ValueError(f"CharBigramEmbed needs 3 row counts (char, left, right), got {len(rows)}")
-    tables = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
+        raise ValueError(f"{name} needs 3 row counts (char, left, right), got {len(rows)}")
+    return [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
+
+
+def _embedded(extractor: Model, tables: List[Model], width: int) -> Model[List[Doc], List[Floats2d]]:
+    """Feature ids → one vector per token: every table looked up, concatenated, mixed by a Maxout."""
     return chain(
-        _bigram_extractor(),
+        extractor,
         list2ragged(),
         with_array(concatenate(*tables)),
         with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
@@ -77,8 +88,6 @@ def CharBigramEmbed(width: int, rows: List[int]) -> Model[List[Doc], List[Floats
 
 
 def _lexicon_extractor(lexicons: List[str]) -> Model[List[Doc], List[Ints2d]]:
-    from .lexicon_features import feature_ids, packaged_table
-
     def forward(model, docs, is_train):
         table = packaged_table(lexicons=tuple(lexicons))
         out = []
@@ -104,16 +113,8 @@ def CharLexiconEmbed(width: int, rows: List[int], lexicons: List[str],
     lexicons: which lexicons of ``feature_lexicons.json`` to use, in order.
     lexicon_rows: rows of each lexicon's table (16 masks: a few rows spare).
     """
-    if len(rows) != 3:
-        raise ValueError(f"CharLexiconEmbed needs 3 row counts (char, left, right), got {len(rows)}")
+    tables = _bigram_tables("CharLexiconEmbed", width, rows)
     if not lexicons:
         raise ValueError("CharLexiconEmbed needs at least one lexicon; use CharBigramEmbed.v1 for none")
-    tables = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
     tables += [HashEmbed(width, lexicon_rows, column=3 + k, seed=20 + k, dropout=0.0) for k in range(len(lexicons))]
-    return chain(
-        _lexicon_extractor(list(lexicons)),
-        list2ragged(),
-        with_array(concatenate(*tables)),
-        with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
+    return _embedded(_lexicon_extractor(list(lexicons)), tables, width)

@@ -17,7 +17,7 @@ Daily 1998), matched on the Simplified, noise-free character of each token
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, Sequence, Tuple
 
 import numpy
 
@@ -85,7 +85,3 @@ def packaged_table(name: str = "feature_lexicons.json", lexicons: Tuple[str, ...
     if missing:
         raise ValueError(f"{name} has no lexicon {missing}; it has {sorted(data)}")
     return LexiconTable({x: data[x] for x in chosen})
-
-
-def lexicon_names(name: str = "feature_lexicons.json") -> List[str]:
-    return list(resources.read_json(name)["lexicons"])
